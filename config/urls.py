@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
+
+from rumbo.api.api import api
+
+urlpatterns = [
+    path("", include("rumbo.core.urls")),
+    path("campaigns/", include("rumbo.campaigns.urls")),
+    # Choosing a language is not a privileged action, and exempting it from CSRF keeps
+    # public pages free of per-visitor tokens, so they stay cacheable and tiny.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:  # pragma: no cover - media is served by the storage backend in production
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
