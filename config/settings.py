@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "rumbo.api",
     "rumbo.accounts",
     "rumbo.campaigns",
+    "rumbo.guides",
+    "rumbo.plans",
+    "rumbo.infopoints",
+    "rumbo.learning",
 ]
 
 MIDDLEWARE = [

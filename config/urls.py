@@ -9,6 +9,10 @@ from rumbo.api.api import api
 urlpatterns = [
     path("", include("rumbo.core.urls")),
     path("campaigns/", include("rumbo.campaigns.urls")),
+    path("guides/", include("rumbo.guides.urls")),
+    path("plan/", include("rumbo.plans.urls")),
+    path("points/", include("rumbo.infopoints.urls")),
+    path("campus/", include("rumbo.learning.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
     # public pages free of per-visitor tokens, so they stay cacheable and tiny.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
