@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "rumbo.plans",
     "rumbo.infopoints",
     "rumbo.learning",
+    "rumbo.audit",
+    "rumbo.casework",
 ]
 
 MIDDLEWARE = [
