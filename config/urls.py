@@ -13,7 +13,8 @@ urlpatterns = [
     path("plan/", include("rumbo.plans.urls")),
     path("points/", include("rumbo.infopoints.urls")),
     path("campus/", include("rumbo.learning.urls")),
-    path("staff/", include("rumbo.casework.urls")),
+    # Casework has staff pages under staff/ and the public appointment request.
+    path("", include("rumbo.casework.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
     # public pages free of per-visitor tokens, so they stay cacheable and tiny.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
