@@ -249,3 +249,5 @@ LOGGING = {
 
 # Rumbo's own settings.
 RUMBO_SITE_NAME = os.environ.get("RUMBO_SITE_NAME", "Rumbo")
+# Guides content verified longer ago than this shows a "may be out of date" notice.
+RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "180"))
