@@ -1,6 +1,7 @@
 """Rumbo's settings: every value that varies between deployments is read from the
 environment here, and only here (see README, "Configuration")."""
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "huey.contrib.djhuey",
+    # Staff two-factor login (TOTP) and lockout after repeated failed logins.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "rumbo.core",
     "rumbo.api",
     "rumbo.accounts",
@@ -73,10 +78,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff sessions end after 30 idle minutes and 12 hours in all (rumbo/accounts).
+    "rumbo.accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "rumbo.core.middleware.RequestLogMiddleware",
+    # django-axes wants to be last: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -249,5 +259,43 @@ LOGGING = {
 
 # Rumbo's own settings.
 RUMBO_SITE_NAME = os.environ.get("RUMBO_SITE_NAME", "Rumbo")
+
+# Staff authentication (docs/security.md): the lockout backend comes first so that a locked
+# account is refused before its password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "rumbo.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+# Five failures lock the account; five from one browser (address + user agent) lock that
+# browser too, so spraying one password over many accounts is stopped as well. Not the
+# address alone: a whole office behind one address would lock itself out.
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_COOLOFF_TIME = 1  # hours; an administrator can unlock sooner (`manage.py axes_reset`)
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = RUMBO_SITE_NAME
+RUMBO_STAFF_IDLE_TIMEOUT = 30 * 60  # seconds
+RUMBO_STAFF_SESSION_MAX_AGE = 12 * 3600  # seconds
+
+
+def _field_encryption_keys() -> str:
+    """Keys for the personal data fields: "id:base64 key" entries, comma-separated, the
+    first one encrypting new values. They live in the environment, never in the database."""
+    if PRODUCTION:
+        return os.environ["RUMBO_FIELD_ENCRYPTION_KEYS"]
+    if keys := os.environ.get("RUMBO_FIELD_ENCRYPTION_KEYS"):
+        return keys
+    key_file = VAR_DIR / "field_encryption_keys"
+    if not key_file.exists():
+        key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+        key_file.write_text(f"dev1:{key}")
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+RUMBO_FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
+# Personal fields of casework records are erased this long after their last activity.
+RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 # Guides content verified longer ago than this shows a "may be out of date" notice.
 RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "180"))
