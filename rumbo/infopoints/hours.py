@@ -1,0 +1,86 @@
+"""Opening hours in a point's own time zone: is it open at a given instant, when does it close,
+when does it next open. Pure functions over rows already loaded, so a list page can evaluate
+many points without a query each."""
+
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+# How far ahead "opens at ..." looks; beyond that the page shows the weekly hours only.
+LOOKAHEAD_DAYS = 14
+
+
+class WeeklyInterval(Protocol):
+    weekday: int
+    opens: time
+    closes: time
+
+
+class DatedException(Protocol):
+    kind: str
+    starts_on: date
+    ends_on: date
+    opens: time | None
+    closes: time | None
+
+
+@dataclass(frozen=True)
+class OpenState:
+    is_open: bool
+    # Local (point's time zone) datetimes; `closes_at` when open, `opens_at` when closed.
+    closes_at: datetime | None = None
+    opens_at: datetime | None = None
+
+
+def day_intervals(
+    *, day: date, weekly: Sequence[WeeklyInterval], exceptions: Sequence[DatedException]
+) -> list[tuple[time, time]]:
+    """The opening intervals on `day`: exceptions replace the weekly hours on the days they
+    cover; a closure or holiday wins over special hours on the same day."""
+    covering = [exc for exc in exceptions if exc.starts_on <= day <= exc.ends_on]
+    if covering:
+        if any(exc.opens is None or exc.closes is None for exc in covering):
+            return []
+        return sorted((exc.opens, exc.closes) for exc in covering)  # type: ignore[misc]
+    return sorted((row.opens, row.closes) for row in weekly if row.weekday == day.weekday())
+
+
+def open_state(
+    *,
+    time_zone: str,
+    weekly: Sequence[WeeklyInterval],
+    exceptions: Sequence[DatedException],
+    at: datetime,
+) -> OpenState:
+    tz = zoneinfo.ZoneInfo(time_zone)
+    local = at.astimezone(tz)
+    today = local.date()
+    now = local.time().replace(tzinfo=None)
+    for opens, closes in day_intervals(day=today, weekly=weekly, exceptions=exceptions):
+        if opens <= now < closes:
+            return OpenState(True, closes_at=datetime.combine(today, closes, tzinfo=tz))
+    for offset in range(LOOKAHEAD_DAYS + 1):
+        day = today + timedelta(days=offset)
+        for opens, _closes in day_intervals(day=day, weekly=weekly, exceptions=exceptions):
+            if offset or opens > now:
+                return OpenState(False, opens_at=datetime.combine(day, opens, tzinfo=tz))
+    return OpenState(False)
+
+
+def is_open(
+    *,
+    time_zone: str,
+    weekly: Iterable[WeeklyInterval],
+    exceptions: Iterable[DatedException],
+    at: datetime,
+) -> bool:
+    local = at.astimezone(zoneinfo.ZoneInfo(time_zone))
+    now = local.time().replace(tzinfo=None)
+    return any(
+        opens <= now < closes
+        for opens, closes in day_intervals(
+            day=local.date(), weekly=list(weekly), exceptions=list(exceptions)
+        )
+    )
