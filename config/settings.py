@@ -299,3 +299,5 @@ RUMBO_FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
 RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 # Guides content verified longer ago than this shows a "may be out of date" notice.
 RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "180"))
+# A personal plan (anonymous questionnaire answers) is deleted this long after it was made.
+RUMBO_PLAN_MAX_AGE_DAYS = int(os.environ.get("RUMBO_PLAN_MAX_AGE_DAYS", "90"))
