@@ -1,0 +1,234 @@
+"""Which pathways fit a person, and where the documents they need are obtained nearest to them.
+
+This is the contract the plans app calls. It is read-only (selectors) and takes the person's
+answers as one `Facts` value, so the same code serves the plan page, the API and benchmarks.
+
+How a rule (EligibilityRule) is read:
+
+| fact                    | operators  | value                      | met when                     |
+| ----------------------- | ---------- | -------------------------- | ---------------------------- |
+| nationality             | in         | "HN,GT" (ISO codes)        | facts.nationality is listed  |
+| age                     | min, max   | "18"                       | facts.age >= / <= the value  |
+| purpose                 | in         | "work,migrate"             | facts.purpose is listed      |
+| job_offer               | is_true    | (empty)                    | facts.has_job_offer is True  |
+| family_in_destination   | is_true    | (empty)                    | ...has_family_in_destination |
+| school_admission        | is_true    | (empty)                    | ...has_school_admission      |
+| document_held           | in         | "passport" (slugs)         | one listed slug is held      |
+
+Unknown facts (None): a rule about something the person must *have* (`is_true`: a job offer,
+a school admission, family in the destination) is NOT met while unknown, since the plan must
+not promise a pathway on a condition nobody confirmed. A rule about who the person *is*
+(`in`, `min`, `max` on nationality, age or purpose) is met while unknown, so an unanswered
+question does not hide pathways; the plan page still lists every condition of a pathway.
+`documents_held` is never unknown: an empty set means "holds none".
+
+Distances are great-circle (haversine) distances computed in Python over the few offices of
+one issuance, which keeps SQLite and PostgreSQL identical without a spatial extension.
+"""
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from rumbo.guides.models import Document, DocumentIssuance, EligibilityRule, Office, Pathway
+
+Fact = EligibilityRule.Fact
+Operator = EligibilityRule.Operator
+Kind = Pathway.Kind
+
+# Which pathway kinds answer a purpose. A purpose not listed here (migrate, other, None)
+# shows every kind; a purpose that is itself a pathway kind shows that kind only.
+PURPOSE_KINDS: dict[str, frozenset[str]] = {
+    "work": frozenset({Kind.TEMPORARY_WORK, Kind.SEASONAL_WORK, Kind.FREE_MOBILITY}),
+    "study": frozenset({Kind.STUDY, Kind.FREE_MOBILITY}),
+    "business": frozenset({Kind.VISITOR, Kind.FREE_MOBILITY}),
+}
+
+# The operators each fact accepts (EligibilityRule.clean checks rules against this).
+FACT_OPERATORS: dict[str, frozenset[str]] = {
+    Fact.NATIONALITY: frozenset({Operator.IN}),
+    Fact.AGE: frozenset({Operator.MIN, Operator.MAX}),
+    Fact.PURPOSE: frozenset({Operator.IN}),
+    Fact.JOB_OFFER: frozenset({Operator.IS_TRUE}),
+    Fact.FAMILY_IN_DESTINATION: frozenset({Operator.IS_TRUE}),
+    Fact.SCHOOL_ADMISSION: frozenset({Operator.IS_TRUE}),
+    Fact.DOCUMENT_HELD: frozenset({Operator.IN}),
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the person told us. Every field may be unknown (None)."""
+
+    nationality: str | None = None  # ISO 3166-1 alpha-2, e.g. "HN"
+    age: int | None = None
+    # study, work, business, migrate, other, or a Pathway.Kind value
+    purpose: str | None = None
+    destination: str | None = None  # ISO 3166-1 alpha-2, e.g. "MX"
+    has_job_offer: bool | None = None
+    has_family_in_destination: bool | None = None
+    has_school_admission: bool | None = None
+    documents_held: frozenset[str] = field(default_factory=frozenset)  # Document slugs
+    place_id: int | None = None  # core.Place (city) where the person lives
+
+
+@dataclass(frozen=True)
+class NearestIssuance:
+    issuance: DocumentIssuance
+    office: Office | None  # None when the issuance lists no office
+    distance_km: float | None  # None when no position was given
+
+
+def _listed(value: str) -> set[str]:
+    return {item.strip().casefold() for item in value.split(",") if item.strip()}
+
+
+def rule_is_met(*, rule: EligibilityRule, facts: Facts) -> bool:
+    """Whether `facts` meet one rule; see the module docstring for unknown facts."""
+    if rule.operator == Operator.IS_TRUE:
+        answers: dict[str, bool | None] = {
+            Fact.JOB_OFFER: facts.has_job_offer,
+            Fact.FAMILY_IN_DESTINATION: facts.has_family_in_destination,
+            Fact.SCHOOL_ADMISSION: facts.has_school_admission,
+        }
+        return answers.get(rule.fact) is True
+    if rule.fact == Fact.DOCUMENT_HELD:
+        return bool(_listed(rule.value) & {slug.casefold() for slug in facts.documents_held})
+    if rule.fact == Fact.AGE:
+        if facts.age is None:
+            return True
+        try:
+            limit = int(rule.value)
+        except ValueError:
+            return False  # a malformed rule never lets a pathway pass unchecked
+        return facts.age >= limit if rule.operator == Operator.MIN else facts.age <= limit
+    if rule.fact not in (Fact.NATIONALITY, Fact.PURPOSE):
+        return False  # an operator that does not fit its fact (see FACT_OPERATORS)
+    known = facts.nationality if rule.fact == Fact.NATIONALITY else facts.purpose
+    if known is None:
+        return True
+    return known.casefold() in _listed(rule.value)
+
+
+def pathway_unmet_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
+    """The messages (in the active language) of the pathway's rules that `facts` do not meet.
+
+    An empty list means the pathway fits. Uses `pathway.rules.all()`, so prefetch `rules`
+    when calling this for many pathways (pathway_list_for does).
+    """
+    return [
+        rule.unmet_message
+        for rule in pathway.rules.all()
+        if not rule_is_met(rule=rule, facts=facts)
+    ]
+
+
+def pathway_queryset() -> QuerySet[Pathway]:
+    """Pathways with everything a plan shows, fetched in a fixed number of queries."""
+    return Pathway.objects.select_related("destination").prefetch_related(
+        "rules",
+        "steps",
+        "origin_countries",
+        Prefetch("documents", queryset=Document.objects.order_by("name")),
+        "sources",
+    )
+
+
+def pathway_list_for(*, facts: Facts) -> list[tuple[Pathway, list[str]]]:
+    """The pathways relevant to `facts`, each with its unmet conditions ([] = fits).
+
+    Relevant means: towards `facts.destination` (any destination when unknown), written for
+    `facts.nationality` (any when unknown), and of a kind that answers `facts.purpose`
+    (PURPOSE_KINDS). Fitting pathways come first, then the others, each by title.
+    Runs six queries whatever the number of pathways.
+    """
+    pathways = pathway_queryset()
+    if facts.destination:
+        pathways = pathways.filter(destination__code=facts.destination.upper())
+    if facts.nationality:
+        pathways = pathways.filter(
+            pk__in=Pathway.origin_countries.through.objects.filter(
+                country__code=facts.nationality.upper()
+            ).values("pathway_id")
+        )
+    if facts.purpose in PURPOSE_KINDS:
+        pathways = pathways.filter(kind__in=PURPOSE_KINDS[facts.purpose])
+    elif facts.purpose in Kind.values:
+        pathways = pathways.filter(kind=facts.purpose)
+    found = [
+        (pathway, pathway_unmet_conditions(pathway=pathway, facts=facts)) for pathway in pathways
+    ]
+    found.sort(key=lambda item: (bool(item[1]), item[0].title.casefold()))
+    return found
+
+
+def haversine_km(
+    latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float
+) -> float:
+    """Great-circle distance in kilometres on a spherical Earth (error under 0.5%)."""
+    phi_a, phi_b = math.radians(latitude_a), math.radians(latitude_b)
+    d_phi = phi_b - phi_a
+    d_lambda = math.radians(longitude_b - longitude_a)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi_a) * math.cos(phi_b) * math.sin(d_lambda / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _issuance_queryset() -> QuerySet[DocumentIssuance]:
+    return DocumentIssuance.objects.select_related(
+        "document", "country", "institution"
+    ).prefetch_related(
+        Prefetch("offices", queryset=Office.objects.select_related("place__parent")), "sources"
+    )
+
+
+def _nearest(
+    issuance: DocumentIssuance, latitude: float | None, longitude: float | None
+) -> NearestIssuance:
+    offices = list(issuance.offices.all())
+    if not offices:
+        return NearestIssuance(issuance=issuance, office=None, distance_km=None)
+    if latitude is None or longitude is None:
+        return NearestIssuance(issuance=issuance, office=offices[0], distance_km=None)
+    distance, office = min(
+        ((haversine_km(latitude, longitude, *office.coordinates), office) for office in offices),
+        key=lambda pair: pair[0],
+    )
+    return NearestIssuance(issuance=issuance, office=office, distance_km=round(distance, 1))
+
+
+def document_issuance_nearest(
+    *,
+    document: Document,
+    country_code: str,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> NearestIssuance | None:
+    """How `document` is obtained in `country_code`, with the office nearest the position.
+
+    None when the country has no issuance recorded for the document. Without a position the
+    first office by name is returned, with no distance.
+    """
+    issuance = (
+        _issuance_queryset().filter(document=document, country__code=country_code.upper()).first()
+    )
+    return _nearest(issuance, latitude, longitude) if issuance else None
+
+
+def document_issuance_nearest_list(
+    *,
+    documents: Iterable[Document],
+    country_code: str,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> dict[int, NearestIssuance]:
+    """document_issuance_nearest for a whole checklist in three queries: {document pk: result}.
+
+    Documents without an issuance in the country are absent from the result.
+    """
+    document_ids = {document.pk for document in documents}
+    issuances = _issuance_queryset().filter(
+        Q(document_id__in=document_ids), country__code=country_code.upper()
+    )
+    return {issuance.document_id: _nearest(issuance, latitude, longitude) for issuance in issuances}
