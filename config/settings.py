@@ -301,3 +301,5 @@ RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "180"))
 # A personal plan (anonymous questionnaire answers) is deleted this long after it was made.
 RUMBO_PLAN_MAX_AGE_DAYS = int(os.environ.get("RUMBO_PLAN_MAX_AGE_DAYS", "90"))
+# An information point whose details were not confirmed within this many days is overdue.
+RUMBO_INFOPOINT_CONFIRM_DAYS = int(os.environ.get("RUMBO_INFOPOINT_CONFIRM_DAYS", "90"))
