@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    # Serves the API docs' scripts from our own static files instead of a CDN.
+    "ninja",
     "huey.contrib.djhuey",
     # Staff two-factor login (TOTP) and lockout after repeated failed logins.
     "django_otp",
