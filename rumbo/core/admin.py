@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.models import Country, Job, Organisation, Place
 
 
 @admin.register(Country)
@@ -26,3 +26,13 @@ class OrganisationAdmin(TranslationAdmin):
     list_filter = ["kind", "country", "is_partner", "is_funder", "is_demo"]
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["kind", "status", "done", "total", "created_by", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = [field.name for field in Job._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

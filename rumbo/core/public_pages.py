@@ -6,4 +6,5 @@ PAGES = {
 }
 EXCLUDED = {
     "healthz": "a JSON health check for load balancers, not a page",
+    "job": "progress of a background job, for staff only",
 }

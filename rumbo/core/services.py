@@ -3,9 +3,10 @@ import gettext
 import pycountry
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from rumbo.core import gazetteer
-from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.models import Country, Job, Organisation, Place
 from rumbo.core.text import fold
 
 # The countries people in the five origin countries most often migrate to.
@@ -89,3 +90,22 @@ def organisation_upsert(*, slug: str, is_demo: bool = False, **fields) -> Organi
         slug=slug, defaults={"is_demo": is_demo, **fields}
     )
     return organisation
+
+
+def job_create(*, kind: str, total: int = 0, created_by=None) -> Job:
+    return Job.objects.create(kind=kind, total=total, created_by=created_by)
+
+
+def job_progress(*, job: Job, done: int, total: int | None = None, message: str = "") -> None:
+    """Records progress from inside a task; a plain UPDATE, so it is cheap to call often."""
+    fields = {"done": done, "status": Job.Status.RUNNING, "message": message[:500]}
+    if total is not None:
+        fields["total"] = total
+    Job.objects.filter(pk=job.pk).update(**fields, updated_at=timezone.now())
+
+
+def job_finish(*, job: Job, failed: bool = False, message: str = "") -> None:
+    status = Job.Status.FAILED if failed else Job.Status.DONE
+    Job.objects.filter(pk=job.pk).update(
+        status=status, message=message[:500], updated_at=timezone.now()
+    )
