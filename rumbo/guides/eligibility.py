@@ -15,12 +15,12 @@ How a rule (EligibilityRule) is read:
 | school_admission        | is_true    | (empty)                    | ...has_school_admission      |
 | document_held           | in         | "passport" (slugs)         | one listed slug is held      |
 
-Unknown facts (None): a rule about something the person must *have* (`is_true`: a job offer,
-a school admission, family in the destination) is NOT met while unknown, since the plan must
-not promise a pathway on a condition nobody confirmed. A rule about who the person *is*
-(`in`, `min`, `max` on nationality, age or purpose) is met while unknown, so an unanswered
-question does not hide pathways; the plan page still lists every condition of a pathway.
-`documents_held` is never unknown: an empty set means "holds none".
+Unknown facts (None): a rule on a fact the person has not given is met unless the rule is
+marked `requires_answer` (then it is not met: nothing is promised on a condition nobody
+confirmed). The questionnaire does not ask everything (e.g. whether a job offer exists), so by
+default an unanswered condition does not hide a pathway; `pathway_open_conditions` lists those
+conditions so the plan can say "you will need a job offer". `documents_held` is never
+unknown: an empty set means "holds none".
 
 Distances are great-circle (haversine) distances computed in Python over the few offices of
 one issuance, which keeps SQLite and PostgreSQL identical without a spatial extension.
@@ -85,31 +85,40 @@ def _listed(value: str) -> set[str]:
     return {item.strip().casefold() for item in value.split(",") if item.strip()}
 
 
+def _fact_value(rule: EligibilityRule, facts: Facts) -> object:
+    values: dict[str, object] = {
+        Fact.NATIONALITY: facts.nationality,
+        Fact.AGE: facts.age,
+        Fact.PURPOSE: facts.purpose,
+        Fact.JOB_OFFER: facts.has_job_offer,
+        Fact.FAMILY_IN_DESTINATION: facts.has_family_in_destination,
+        Fact.SCHOOL_ADMISSION: facts.has_school_admission,
+        Fact.DOCUMENT_HELD: facts.documents_held,
+    }
+    return values.get(rule.fact)
+
+
 def rule_is_met(*, rule: EligibilityRule, facts: Facts) -> bool:
     """Whether `facts` meet one rule; see the module docstring for unknown facts."""
+    known = _fact_value(rule, facts)
+    if known is None:
+        return not rule.requires_answer
+    if rule.operator not in FACT_OPERATORS.get(rule.fact, ()):
+        return False  # a malformed rule never lets a pathway pass unchecked
     if rule.operator == Operator.IS_TRUE:
-        answers: dict[str, bool | None] = {
-            Fact.JOB_OFFER: facts.has_job_offer,
-            Fact.FAMILY_IN_DESTINATION: facts.has_family_in_destination,
-            Fact.SCHOOL_ADMISSION: facts.has_school_admission,
-        }
-        return answers.get(rule.fact) is True
-    if rule.fact == Fact.DOCUMENT_HELD:
-        return bool(_listed(rule.value) & {slug.casefold() for slug in facts.documents_held})
-    if rule.fact == Fact.AGE:
-        if facts.age is None:
-            return True
+        return known is True
+    if rule.operator in (Operator.MIN, Operator.MAX):
         try:
             limit = int(rule.value)
         except ValueError:
-            return False  # a malformed rule never lets a pathway pass unchecked
-        return facts.age >= limit if rule.operator == Operator.MIN else facts.age <= limit
-    if rule.fact not in (Fact.NATIONALITY, Fact.PURPOSE):
-        return False  # an operator that does not fit its fact (see FACT_OPERATORS)
-    known = facts.nationality if rule.fact == Fact.NATIONALITY else facts.purpose
-    if known is None:
-        return True
-    return known.casefold() in _listed(rule.value)
+            return False
+        if not isinstance(known, int):
+            return False
+        return known >= limit if rule.operator == Operator.MIN else known <= limit
+    listed = _listed(rule.value)
+    if isinstance(known, frozenset | set):
+        return bool(listed & {slug.casefold() for slug in known})
+    return str(known).casefold() in listed
 
 
 def pathway_unmet_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
@@ -122,6 +131,15 @@ def pathway_unmet_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
         rule.unmet_message
         for rule in pathway.rules.all()
         if not rule_is_met(rule=rule, facts=facts)
+    ]
+
+
+def pathway_open_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
+    """The messages of the pathway's rules whose fact is unknown, to show as "to check"."""
+    return [
+        rule.unmet_message
+        for rule in pathway.rules.all()
+        if _fact_value(rule, facts) is None and not rule.requires_answer
     ]
 
 

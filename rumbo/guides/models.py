@@ -273,6 +273,14 @@ class EligibilityRule(models.Model):
         blank=True,
         help_text=_('E.g. "HN,GT" for "is one of", "18" for "at least"; empty for "is yes".'),
     )
+    requires_answer = models.BooleanField(
+        _("requires an answer"),
+        default=False,
+        help_text=_(
+            "When checked, a person who has not answered this question does not fit; "
+            "otherwise the pathway is offered and the condition is listed to check."
+        ),
+    )
     unmet_message = models.CharField(
         _("message when not met"),
         max_length=250,
