@@ -196,7 +196,13 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: a shared volume at MEDIA_ROOT, or any Django storage backend (for example an
+    # object store) named by RUMBO_MEDIA_STORAGE, so app servers keep no state of their own.
+    "default": {
+        "BACKEND": os.environ.get(
+            "RUMBO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     # Hashed names, brotli and gzip copies; served by WhiteNoise with a one-year lifetime.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
