@@ -1,0 +1,203 @@
+"""Reads for the questionnaire pages and the plan."""
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rumbo.core.models import Country, Place
+from rumbo.guides.eligibility import (
+    Facts,
+    NearestIssuance,
+    document_issuance_nearest_list,
+    pathway_list_for,
+    pathway_open_conditions,
+)
+from rumbo.guides.models import Article, Document, Pathway
+from rumbo.guides.selectors import article_list
+from rumbo.infopoints.selectors import info_point_list_nearest
+from rumbo.plans.engine import Flow, facts_from_answers
+from rumbo.plans.models import Fact, Plan
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class PlanUnavailable(Exception):
+    """A code that opens no plan; the message says why, for the page that shows it."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def plan_code_normalise(*, code: str) -> str:
+    # People copy codes from paper or a message: ignore spaces and a pasted full link.
+    code = code.strip().rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"\s+", "", code)
+
+
+def plan_get(*, code: str) -> Plan:
+    """The plan with this code, or PlanUnavailable (unknown or expired: never opened)."""
+    code = plan_code_normalise(code=code)
+    plan = (
+        Plan.objects.select_related("questionnaire").filter(code=code).first()
+        if CODE_PATTERN.match(code)
+        else None
+    )
+    if plan is None:
+        raise PlanUnavailable(
+            str(_("No plan has this code. Check it, or make a new plan.")), status=404
+        )
+    if plan.expires_at <= timezone.now():
+        raise PlanUnavailable(
+            str(_("This plan has expired and is no longer available. You can make a new one.")),
+            status=410,
+        )
+    return plan
+
+
+def place_states(*, country_code: str) -> list[Place]:
+    return list(
+        Place.objects.filter(country__code=country_code, kind=Place.Kind.STATE).order_by("name")
+    )
+
+
+def place_cities_in(*, state_id: int, country_code: str) -> list[Place]:
+    return list(
+        Place.objects.filter(
+            parent_id=state_id, kind=Place.Kind.CITY, country__code=country_code
+        ).order_by("name")
+    )
+
+
+def place_get(*, place_id: int | None) -> Place | None:
+    if place_id is None:
+        return None
+    return Place.objects.select_related("parent", "country").filter(pk=place_id).first()
+
+
+# The plan ------------------------------------------------------------------------------------
+
+RISK_KINDS = ("smuggling", "trafficking", "extortion", "fraud", "false_offers", "regular_irregular")
+ARTICLE_LIMIT = 4
+INFO_POINT_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    document: Document
+    nearest: NearestIssuance | None
+    needed_for: tuple[str, ...]  # titles of the fitting pathways that require it
+
+
+@dataclass
+class PlanSummary:
+    plan: Plan
+    facts: Facts
+    country: Country | None
+    place: Place | None
+    destination: Country | None
+    # Each fitting pathway with its conditions the questionnaire did not settle ("to check").
+    fitting: list[tuple[Pathway, list[str]]] = field(default_factory=list)
+    unfit: list[tuple[Pathway, list[str]]] = field(default_factory=list)
+    # Pathways to the same destination, of other kinds, that fit: shown when none of the
+    # kinds the person asked for fits, so the plan always says what is possible.
+    other_fitting: list[tuple[Pathway, list[str]]] = field(default_factory=list)
+    checklist: list[ChecklistItem] = field(default_factory=list)
+    held: list[Document] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    info_points: list[tuple[Any, float]] = field(default_factory=list)
+
+
+def plan_facts(*, flow: Flow, plan: Plan) -> Facts:
+    found = facts_from_answers(flow=flow, answers=plan.answers)
+    return Facts(
+        nationality=found.get(Fact.NATIONALITY),
+        age=found.get(Fact.AGE),
+        purpose=found.get(Fact.PURPOSE),
+        destination=found.get(Fact.DESTINATION),
+        has_job_offer=found.get(Fact.HAS_JOB_OFFER),
+        has_family_in_destination=found.get(Fact.HAS_FAMILY_IN_DESTINATION),
+        has_school_admission=found.get(Fact.HAS_SCHOOL_ADMISSION),
+        documents_held=frozenset(found.get(Fact.DOCUMENTS_HELD, ())),
+        place_id=found.get(Fact.PLACE),
+    )
+
+
+def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
+    """Everything the plan page, the PDF and the API show, in a fixed number of queries."""
+    facts = plan_facts(flow=flow, plan=plan)
+    country_codes = [code for code in (facts.nationality, facts.destination) if code]
+    countries = {
+        country.code: country for country in Country.objects.filter(code__in=country_codes)
+    }
+    residence = facts_from_answers(flow=flow, answers=plan.answers).get(Fact.COUNTRY)
+    if residence and residence not in countries:
+        countries.update({c.code: c for c in Country.objects.filter(code=residence)})
+    summary = PlanSummary(
+        plan=plan,
+        facts=facts,
+        country=countries.get(residence or facts.nationality or ""),
+        place=place_get(place_id=facts.place_id),
+        destination=countries.get(facts.destination or ""),
+    )
+    if facts.destination:
+        for pathway, unmet in pathway_list_for(facts=facts):
+            if unmet:
+                summary.unfit.append((pathway, unmet))
+            else:
+                summary.fitting.append(
+                    (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
+                )
+        if not summary.fitting:
+            asked = {pathway.pk for pathway, _unmet in summary.unfit}
+            summary.other_fitting = [
+                (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
+                for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=None))
+                if not unmet and pathway.pk not in asked
+            ]
+    _checklist_fill(summary)
+    summary.articles = _risk_articles(
+        country_code=summary.country.code if summary.country else None
+    )
+    if summary.place is not None:
+        summary.info_points = info_point_list_nearest(
+            latitude=summary.place.latitude,
+            longitude=summary.place.longitude,
+            limit=INFO_POINT_LIMIT,
+        )
+    return summary
+
+
+def _checklist_fill(summary: PlanSummary) -> None:
+    needed: dict[int, tuple[Document, list[str]]] = {}
+    for pathway, _open in summary.fitting or summary.other_fitting:
+        for document in pathway.documents.all():
+            needed.setdefault(document.pk, (document, []))[1].append(pathway.title)
+    held_slugs = summary.facts.documents_held
+    summary.held = [doc for doc, _titles in needed.values() if doc.slug in held_slugs]
+    missing = [doc for doc, _titles in needed.values() if doc.slug not in held_slugs]
+    nearest: dict[int, NearestIssuance] = {}
+    if missing and summary.country is not None:
+        nearest = document_issuance_nearest_list(
+            documents=missing,
+            country_code=summary.country.code,
+            latitude=summary.place.latitude if summary.place else None,
+            longitude=summary.place.longitude if summary.place else None,
+        )
+    summary.checklist = [
+        ChecklistItem(
+            document=document,
+            nearest=nearest.get(document.pk),
+            needed_for=tuple(needed[document.pk][1]),
+        )
+        for document in sorted(missing, key=lambda doc: doc.name.casefold())
+    ]
+
+
+def _risk_articles(*, country_code: str | None) -> list[Article]:
+    articles = article_list(country_code=country_code).filter(kind__in=RISK_KINDS)
+    return list(articles.order_by("kind", "title")[:ARTICLE_LIMIT])
