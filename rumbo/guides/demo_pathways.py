@@ -1,0 +1,1139 @@
+"""Demo pathways and articles, written in our own words from official public sources.
+
+Eligibility rules are simplified to what a questionnaire can check; every pathway's body says
+so and points to the official source, which decides."""
+
+from typing import Any
+
+AGE_18 = {
+    "es": "Solo a partir de 18 años de edad",
+    "en": "Only from 18 years of age",
+    "fr": "Uniquement à partir de 18 ans",
+    "ar": "فقط من سن 18 عامًا",
+}
+JOB_OFFER = {
+    "es": "Necesitas una oferta de empleo de un empleador autorizado",
+    "en": "You need a job offer from an authorised employer",
+    "fr": "Il faut une offre d'emploi d'un employeur autorisé",
+    "ar": "تحتاج إلى عرض عمل من صاحب عمل مرخّص",
+}
+SCHOOL = {
+    "es": "Necesitas la carta de aceptación de una escuela o universidad",
+    "en": "You need an acceptance letter from a school or university",
+    "fr": "Il faut une lettre d'admission d'un établissement d'enseignement",
+    "ar": "تحتاج إلى خطاب قبول من مدرسة أو جامعة",
+}
+FAMILY = {
+    "es": "Necesitas un familiar directo con residencia en el país de destino",
+    "en": "You need a close relative who is a resident of the destination country",
+    "fr": "Il faut un proche parent résidant dans le pays de destination",
+    "ar": "تحتاج إلى قريب مباشر مقيم في بلد الوجهة",
+}
+CA4_NATIONALS = {
+    "es": "Solo para personas de Guatemala, El Salvador, Honduras y Nicaragua",
+    "en": "Only for nationals of Guatemala, El Salvador, Honduras and Nicaragua",
+    "fr": "Uniquement pour les ressortissants du Guatemala, du Salvador, du Honduras et du Nicaragua",
+    "ar": "فقط لمواطني غواتيمالا والسلفادور وهندوراس ونيكاراغوا",
+}
+GT_BZ_NATIONALS = {
+    "es": "Solo para personas de Guatemala y Belice",
+    "en": "Only for nationals of Guatemala and Belize",
+    "fr": "Uniquement pour les ressortissants du Guatemala et du Belize",
+    "ar": "فقط لمواطني غواتيمالا وبليز",
+}
+MX_NATIONALS = {
+    "es": "Solo para personas de nacionalidad mexicana",
+    "en": "Only for Mexican nationals",
+    "fr": "Uniquement pour les ressortissants mexicains",
+    "ar": "فقط للمواطنين المكسيكيين",
+}
+
+
+def rule_age_18() -> dict:
+    return {"fact": "age", "operator": "min", "value": "18", "message": AGE_18}
+
+
+def rule_job_offer() -> dict:
+    return {"fact": "job_offer", "operator": "is_true", "value": "", "message": JOB_OFFER}
+
+
+SIMPLIFIED = {
+    "es": "\n\n*Contenido de demostración, simplificado: la fuente oficial es la que decide. "
+    "Verifica siempre los requisitos vigentes en ella.*",
+    "en": "\n\n*Demo content, simplified: the official source decides. Always check the "
+    "current requirements there.*",
+    "fr": "\n\n*Contenu de démonstration, simplifié : la source officielle fait foi. Vérifiez "
+    "toujours les conditions en vigueur.*",
+    "ar": "\n\n*محتوى تجريبي ومبسّط: المصدر الرسمي هو المرجع. تحقق دائمًا من الشروط السارية فيه.*",
+}
+
+# Each pathway: slug, kind, destination, origins, documents, sources, title/summary/body by
+# language, cost/time by language, steps [(title by language, description by language)], rules.
+PATHWAYS: list[dict[str, Any]] = [
+    {
+        "slug": "mx-temporary-resident-work",
+        "kind": "temporary_work",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["passport", "criminal-record", "birth-certificate"],
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "México: residencia temporal con permiso para trabajar (oferta de empleo)",
+            "en": "Mexico: temporary residence with a work permit (job offer)",
+            "fr": "Mexique : résidence temporaire avec permis de travail (offre d'emploi)",
+            "ar": "المكسيك: إقامة مؤقتة مع تصريح عمل (عرض عمل)",
+        },
+        "summary": {
+            "es": "Si una empresa registrada ante el INM te ofrece trabajo, ella solicita tu "
+            "permiso en México y tú recoges la visa en el consulado.",
+            "en": "If a company registered with the INM offers you a job, it applies for your "
+            "permit in Mexico and you collect the visa at the consulate.",
+            "fr": "Si une entreprise enregistrée auprès de l'INM vous offre un emploi, elle "
+            "demande votre permis au Mexique et vous retirez le visa au consulat.",
+            "ar": "إذا عرضت عليك شركة مسجلة لدى المعهد الوطني للهجرة عملًا، فهي تطلب تصريحك في "
+            "المكسيك وتستلم أنت التأشيرة من القنصلية.",
+        },
+        "body": {
+            "es": "La **residencia temporal** permite vivir en México hasta cuatro años. Con una "
+            "oferta de empleo, el empleador (con constancia de inscripción de empleador ante el "
+            "INM) inicia el trámite en México. Cuando el INM lo autoriza, tú acudes al "
+            "consulado de México con tu pasaporte para la entrevista y la visa.\n\n"
+            "Al entrar a México tienes 30 días naturales para canjear la visa por la tarjeta "
+            "de residente en una oficina del INM.",
+            "en": "**Temporary residence** lets you live in Mexico for up to four years. With a "
+            "job offer, the employer (holding an INM employer registration) starts the "
+            "procedure in Mexico. Once the INM approves it, you go to a Mexican consulate with "
+            "your passport for the interview and the visa.\n\n"
+            "After entering Mexico you have 30 calendar days to exchange the visa for the "
+            "resident card at an INM office.",
+            "fr": "La **résidence temporaire** permet de vivre au Mexique jusqu'à quatre ans. "
+            "Avec une offre d'emploi, l'employeur enregistré auprès de l'INM lance la "
+            "démarche ; vous retirez ensuite le visa au consulat, puis échangez-le contre la "
+            "carte de résident dans les 30 jours suivant l'entrée.",
+            "ar": "تسمح **الإقامة المؤقتة** بالعيش في المكسيك حتى أربع سنوات. مع عرض عمل، يبدأ "
+            "صاحب العمل المسجل لدى المعهد الوطني للهجرة الإجراء، ثم تستلم التأشيرة من القنصلية "
+            "وتستبدلها ببطاقة الإقامة خلال 30 يومًا من الدخول.",
+        },
+        "cost": {
+            "es": "Derechos de visa y de la tarjeta de residente según la Ley Federal de "
+            "Derechos vigente.",
+            "en": "Visa and resident card fees under the current Federal Duties Law.",
+            "fr": "Droits de visa et de carte de résident selon la loi fédérale en vigueur.",
+            "ar": "رسوم التأشيرة وبطاقة الإقامة وفق القانون الفيدرالي الساري.",
+        },
+        "time": {
+            "es": "Varias semanas entre la solicitud del empleador y la cita consular.",
+            "en": "Several weeks between the employer's application and the consular appointment.",
+            "fr": "Plusieurs semaines entre la demande de l'employeur et le rendez-vous "
+            "consulaire.",
+            "ar": "عدة أسابيع بين طلب صاحب العمل وموعد القنصلية.",
+        },
+        "steps": [
+            (
+                {
+                    "es": "Consigue una oferta de empleo real",
+                    "en": "Get a genuine job offer",
+                    "fr": "Obtenez une véritable offre d'emploi",
+                    "ar": "احصل على عرض عمل حقيقي",
+                },
+                {
+                    "es": "De una empresa con constancia de inscripción de empleador. Nadie "
+                    "legítimo te cobra por una oferta.",
+                    "en": "From a company holding an employer registration. No legitimate "
+                    "employer charges you for an offer.",
+                    "fr": "D'une entreprise enregistrée. Aucun employeur honnête ne fait payer "
+                    "une offre.",
+                    "ar": "من شركة مسجلة. لا يطلب صاحب عمل شرعي مالًا مقابل العرض.",
+                },
+            ),
+            (
+                {
+                    "es": "El empleador solicita el permiso ante el INM",
+                    "en": "The employer applies to the INM",
+                    "fr": "L'employeur dépose la demande à l'INM",
+                    "ar": "يتقدم صاحب العمل بالطلب إلى المعهد الوطني للهجرة",
+                },
+                {
+                    "es": "Recibirás un número de trámite (NUT) para tu cita consular.",
+                    "en": "You receive a procedure number (NUT) for your consular appointment.",
+                    "fr": "Vous recevez un numéro de dossier (NUT) pour le consulat.",
+                    "ar": "ستحصل على رقم إجراء (NUT) لموعد القنصلية.",
+                },
+            ),
+            (
+                {
+                    "es": "Entrevista y visa en el consulado de México",
+                    "en": "Interview and visa at the Mexican consulate",
+                    "fr": "Entretien et visa au consulat du Mexique",
+                    "ar": "المقابلة والتأشيرة في القنصلية المكسيكية",
+                },
+                {
+                    "es": "Lleva tu pasaporte vigente y los documentos que te pidan.",
+                    "en": "Bring your valid passport and the documents requested.",
+                    "fr": "Apportez votre passeport valide et les documents demandés.",
+                    "ar": "أحضر جواز سفرك الساري والمستندات المطلوبة.",
+                },
+            ),
+            (
+                {
+                    "es": "Canjea la visa por la tarjeta de residente",
+                    "en": "Exchange the visa for the resident card",
+                    "fr": "Échangez le visa contre la carte de résident",
+                    "ar": "استبدل التأشيرة ببطاقة الإقامة",
+                },
+                {
+                    "es": "En una oficina del INM dentro de los 30 días siguientes a tu entrada.",
+                    "en": "At an INM office within 30 days of entering Mexico.",
+                    "fr": "Dans un bureau de l'INM dans les 30 jours suivant l'entrée.",
+                    "ar": "في مكتب للمعهد خلال 30 يومًا من دخولك.",
+                },
+            ),
+        ],
+        "rules": [rule_age_18(), rule_job_offer()],
+    },
+    {
+        "slug": "mx-border-worker-card",
+        "kind": "temporary_work",
+        "destination": "MX",
+        "origins": ["GT"],
+        "documents": ["passport", "national-id"],
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "México: Tarjeta de Visitante Trabajador Fronterizo",
+            "en": "Mexico: Border Worker Visitor Card",
+            "fr": "Mexique : carte de visiteur travailleur frontalier",
+            "ar": "المكسيك: بطاقة الزائر العامل الحدودي",
+        },
+        "summary": {
+            "es": "Para personas de Guatemala y Belice con oferta de empleo en Chiapas, "
+            "Tabasco, Campeche o Quintana Roo. Se tramita en México, sin visa.",
+            "en": "For Guatemalan and Belizean nationals with a job offer in Chiapas, Tabasco, "
+            "Campeche or Quintana Roo. Applied for in Mexico, without a visa.",
+            "fr": "Pour les ressortissants du Guatemala et du Belize ayant une offre d'emploi "
+            "au Chiapas, Tabasco, Campeche ou Quintana Roo.",
+            "ar": "لمواطني غواتيمالا وبليز الذين لديهم عرض عمل في تشياباس أو تاباسكو أو كامبيتشي "
+            "أو كينتانا رو.",
+        },
+        "body": {
+            "es": "La tarjeta permite trabajar de forma regular en los estados fronterizos del "
+            "sur de México, con entradas y salidas múltiples, durante la vigencia que otorgue "
+            "el INM. **No está disponible para personas de Honduras, El Salvador ni "
+            "Nicaragua.**",
+            "en": "The card allows regular work in Mexico's southern border states, with "
+            "multiple entries, for the period granted by the INM. **It is not available to "
+            "nationals of Honduras, El Salvador or Nicaragua.**",
+        },
+        "cost": {
+            "es": "Gratuita según el INM; desconfía de quien te cobre por tramitarla.",
+            "en": "Free according to the INM; distrust anyone who charges you to arrange it.",
+        },
+        "time": {"es": "Pocos días en la oficina del INM.", "en": "A few days at the INM office."},
+        "steps": [
+            (
+                {"es": "Consigue la oferta de empleo", "en": "Get the job offer"},
+                {
+                    "es": "De un empleador registrado en uno de los cuatro estados.",
+                    "en": "From a registered employer in one of the four states.",
+                },
+            ),
+            (
+                {"es": "Preséntate en el INM", "en": "Go to the INM"},
+                {
+                    "es": "En el punto de entrada o la oficina del INM en Tapachula, con "
+                    "pasaporte o documento de identidad.",
+                    "en": "At the port of entry or the INM office in Tapachula, with your "
+                    "passport or identity card.",
+                },
+            ),
+        ],
+        "rules": [
+            {"fact": "nationality", "operator": "in", "value": "GT,BZ", "message": GT_BZ_NATIONALS},
+            rule_age_18(),
+            rule_job_offer(),
+        ],
+    },
+    {
+        "slug": "mx-regional-visitor-card",
+        "kind": "visitor",
+        "destination": "MX",
+        "origins": ["GT"],
+        "documents": ["passport", "national-id"],
+        "sources": ["https://www.gob.mx/inm"],
+        "last_verified": "2026-03-02",
+        "title": {
+            "es": "México: Tarjeta de Visitante Regional",
+            "en": "Mexico: Regional Visitor Card",
+            "fr": "Mexique : carte de visiteur régional",
+            "ar": "المكسيك: بطاقة الزائر الإقليمي",
+        },
+        "summary": {
+            "es": "Para visitar los estados del sur de México hasta siete días seguidos, sin "
+            "permiso para trabajar. Solo personas de Guatemala y Belice.",
+            "en": "To visit southern Mexican states for up to seven days at a time, without "
+            "permission to work. Guatemalan and Belizean nationals only.",
+            "fr": "Pour visiter le sud du Mexique jusqu'à sept jours d'affilée, sans droit de "
+            "travailler. Ressortissants du Guatemala et du Belize uniquement.",
+            "ar": "لزيارة ولايات جنوب المكسيك حتى سبعة أيام متتالية دون إذن بالعمل. لمواطني "
+            "غواتيمالا وبليز فقط.",
+        },
+        "body": {
+            "es": "Sirve para compras, visitas familiares o turismo en la región fronteriza. "
+            "**No permite trabajar.**",
+            "en": "For shopping, family visits or tourism in the border region. **It does not "
+            "allow work.**",
+        },
+        "cost": {"es": "Gratuita.", "en": "Free of charge."},
+        "time": {"es": "En el momento, en el punto de entrada.", "en": "On the spot."},
+        "steps": [
+            (
+                {"es": "Ve al punto de entrada", "en": "Go to the port of entry"},
+                {
+                    "es": "Con pasaporte o documento de identidad vigente.",
+                    "en": "With a valid passport or identity card.",
+                },
+            ),
+        ],
+        "rules": [
+            {"fact": "nationality", "operator": "in", "value": "GT,BZ", "message": GT_BZ_NATIONALS}
+        ],
+    },
+    {
+        "slug": "mx-asylum-comar",
+        "kind": "asylum",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["national-id", "birth-certificate"],
+        "sources": ["https://www.gob.mx/comar", "https://www.acnur.org"],
+        "title": {
+            "es": "México: solicitar la condición de refugiado ante la COMAR",
+            "en": "Mexico: applying for refugee status with COMAR",
+            "fr": "Mexique : demander le statut de réfugié auprès de la COMAR",
+            "ar": "المكسيك: طلب صفة اللاجئ لدى اللجنة المكسيكية لمساعدة اللاجئين",
+        },
+        "summary": {
+            "es": "Si tu vida, seguridad o libertad corren peligro en tu país, puedes pedir "
+            "protección en México. El trámite es gratuito.",
+            "en": "If your life, safety or freedom are at risk in your country, you can ask "
+            "Mexico for protection. The procedure is free.",
+            "fr": "Si votre vie, votre sécurité ou votre liberté sont menacées, vous pouvez "
+            "demander la protection du Mexique. La procédure est gratuite.",
+            "ar": "إذا كانت حياتك أو سلامتك أو حريتك في خطر في بلدك، يمكنك طلب الحماية في "
+            "المكسيك. الإجراء مجاني.",
+        },
+        "body": {
+            "es": "La solicitud se presenta ante la **Comisión Mexicana de Ayuda a Refugiados "
+            "(COMAR)** dentro de los 30 días hábiles siguientes a tu entrada a México. "
+            "Mientras se resuelve, recibes una constancia y puedes pedir al INM una tarjeta "
+            "de visitante por razones humanitarias. Nadie puede devolverte a un país donde tu "
+            "vida corra peligro.",
+            "en": "You apply to the **Mexican Commission for Refugee Assistance (COMAR)** "
+            "within 30 working days of entering Mexico. While your case is decided you receive "
+            "a certificate and can ask the INM for a humanitarian visitor card. Nobody may "
+            "return you to a country where your life is at risk.",
+            "fr": "La demande se dépose auprès de la **COMAR** dans les 30 jours ouvrables "
+            "suivant l'entrée au Mexique. Personne ne peut vous renvoyer vers un pays où votre "
+            "vie est en danger.",
+            "ar": "يُقدَّم الطلب إلى **اللجنة المكسيكية لمساعدة اللاجئين (COMAR)** خلال 30 يوم "
+            "عمل من دخولك المكسيك. لا يجوز إعادتك إلى بلد تكون فيه حياتك في خطر.",
+        },
+        "cost": {
+            "es": "Gratuito.",
+            "en": "Free of charge.",
+            "fr": "Gratuit.",
+            "ar": "مجاني.",
+        },
+        "time": {
+            "es": "Varios meses; la ley fija plazos que a menudo se amplían.",
+            "en": "Several months; the law sets deadlines that are often extended.",
+            "fr": "Plusieurs mois.",
+            "ar": "عدة أشهر.",
+        },
+        "steps": [
+            (
+                {
+                    "es": "Preséntate en una oficina de la COMAR",
+                    "en": "Go to a COMAR office",
+                    "fr": "Rendez-vous dans un bureau de la COMAR",
+                    "ar": "توجّه إلى مكتب COMAR",
+                },
+                {
+                    "es": "Por ejemplo en Tapachula o Ciudad de México, dentro de los 30 días "
+                    "hábiles.",
+                    "en": "For example in Tapachula or Mexico City, within 30 working days.",
+                    "fr": "Par exemple à Tapachula ou à Mexico, dans les 30 jours ouvrables.",
+                    "ar": "مثلًا في تاباتشولا أو مدينة مكسيكو، خلال 30 يوم عمل.",
+                },
+            ),
+            (
+                {
+                    "es": "Entrevista de elegibilidad",
+                    "en": "Eligibility interview",
+                    "fr": "Entretien d'éligibilité",
+                    "ar": "مقابلة الأهلية",
+                },
+                {
+                    "es": "Cuenta tu historia con detalle; tienes derecho a intérprete.",
+                    "en": "Tell your story in detail; you have the right to an interpreter.",
+                    "fr": "Racontez votre histoire en détail ; vous avez droit à un interprète.",
+                    "ar": "احكِ قصتك بالتفصيل؛ لك الحق في مترجم.",
+                },
+            ),
+        ],
+        "rules": [],
+    },
+    {
+        "slug": "mx-humanitarian-visitor-card",
+        "kind": "humanitarian",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["national-id"],
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "México: Tarjeta de Visitante por Razones Humanitarias",
+            "en": "Mexico: Visitor Card for Humanitarian Reasons",
+            "fr": "Mexique : carte de visiteur pour raisons humanitaires",
+            "ar": "المكسيك: بطاقة زائر لأسباب إنسانية",
+        },
+        "summary": {
+            "es": "Para víctimas o testigos de delitos en México, niñas, niños y adolescentes "
+            "no acompañados y solicitantes de asilo. Permite trabajar.",
+            "en": "For victims or witnesses of crimes in Mexico, unaccompanied children and "
+            "asylum seekers. It allows work.",
+            "fr": "Pour les victimes ou témoins de délits au Mexique, les mineurs non "
+            "accompagnés et les demandeurs d'asile. Elle permet de travailler.",
+            "ar": "لضحايا الجرائم أو شهودها في المكسيك، والأطفال غير المصحوبين، وطالبي اللجوء. "
+            "تسمح بالعمل.",
+        },
+        "body": {
+            "es": "El INM la expide por un año renovable mientras dure la causa. Con ella "
+            "puedes obtener CURP temporal y trabajar.",
+            "en": "The INM issues it for one renewable year while the reason lasts. With it you "
+            "can get a temporary CURP and work.",
+        },
+        "cost": {"es": "Gratuita.", "en": "Free of charge.", "fr": "Gratuite.", "ar": "مجانية."},
+        "time": {"es": "Semanas.", "en": "Weeks."},
+        "steps": [
+            (
+                {"es": "Solicítala en una oficina del INM", "en": "Apply at an INM office"},
+                {
+                    "es": "Con la constancia de la COMAR o la denuncia ante la fiscalía.",
+                    "en": "With the COMAR certificate or the complaint filed with the prosecutor.",
+                },
+            ),
+        ],
+        "rules": [],
+    },
+    {
+        "slug": "mx-student-visa",
+        "kind": "study",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["passport", "school-certificate", "birth-certificate"],
+        "sources": ["https://www.gob.mx/sre"],
+        "title": {
+            "es": "México: visa de residente temporal estudiante",
+            "en": "Mexico: temporary resident student visa",
+            "fr": "Mexique : visa de résident temporaire étudiant",
+            "ar": "المكسيك: تأشيرة إقامة مؤقتة للطلاب",
+        },
+        "summary": {
+            "es": "Para estudiar más de 180 días en una escuela mexicana que te haya aceptado.",
+            "en": "To study for more than 180 days at a Mexican school that has admitted you.",
+            "fr": "Pour étudier plus de 180 jours dans un établissement mexicain qui vous a admis.",
+            "ar": "للدراسة أكثر من 180 يومًا في مؤسسة مكسيكية قبلتك.",
+        },
+        "body": {
+            "es": "Se pide en el consulado de México con la carta de aceptación y prueba de "
+            "medios económicos o beca.",
+            "en": "Applied for at a Mexican consulate with the acceptance letter and proof of "
+            "funds or a scholarship.",
+        },
+        "cost": {"es": "Derechos consulares vigentes.", "en": "Current consular fees."},
+        "time": {"es": "Semanas.", "en": "Weeks."},
+        "steps": [
+            (
+                {"es": "Obtén la carta de aceptación", "en": "Get the acceptance letter"},
+                {"es": "De una institución reconocida.", "en": "From a recognised institution."},
+            ),
+            (
+                {"es": "Cita en el consulado", "en": "Consular appointment"},
+                {"es": "Con pasaporte y documentos.", "en": "With passport and documents."},
+            ),
+        ],
+        "rules": [
+            {"fact": "school_admission", "operator": "is_true", "value": "", "message": SCHOOL}
+        ],
+    },
+    {
+        "slug": "mx-family-unity",
+        "kind": "family",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["passport", "birth-certificate"],
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "México: residencia por unidad familiar",
+            "en": "Mexico: residence for family unity",
+            "fr": "Mexique : résidence pour regroupement familial",
+            "ar": "المكسيك: إقامة لمّ الشمل العائلي",
+        },
+        "summary": {
+            "es": "Si tu madre, padre, cónyuge o hijos son residentes o mexicanos, pueden "
+            "pedir que vivas con ellos en México.",
+            "en": "If your parent, spouse or children are residents or Mexican citizens, they "
+            "can ask for you to live with them in Mexico.",
+            "fr": "Si un parent, conjoint ou enfant est résident ou mexicain, il peut demander "
+            "que vous viviez avec lui au Mexique.",
+            "ar": "إذا كان أحد والديك أو زوجك أو أبنائك مقيمين أو مواطنين مكسيكيين، يمكنهم طلب "
+            "إقامتك معهم في المكسيك.",
+        },
+        "body": {
+            "es": "El familiar en México presenta la solicitud ante el INM; luego recoges la "
+            "visa en el consulado.",
+            "en": "The relative in Mexico applies to the INM; you then collect the visa at the "
+            "consulate.",
+        },
+        "cost": {"es": "Derechos vigentes.", "en": "Current fees."},
+        "time": {"es": "Semanas a meses.", "en": "Weeks to months."},
+        "steps": [
+            (
+                {"es": "Tu familiar presenta la solicitud", "en": "Your relative applies"},
+                {"es": "Ante el INM en México.", "en": "At the INM in Mexico."},
+            ),
+        ],
+        "rules": [
+            {
+                "fact": "family_in_destination",
+                "operator": "is_true",
+                "value": "",
+                "message": FAMILY,
+            }
+        ],
+    },
+    {
+        "slug": "us-h2a-seasonal-agriculture",
+        "kind": "seasonal_work",
+        "destination": "US",
+        "origins": ["MX", "GT", "HN", "SV"],
+        "documents": ["passport", "criminal-record"],
+        "sources": [
+            "https://www.uscis.gov/working-in-the-united-states/temporary-workers/"
+            "h-2a-temporary-agricultural-workers",
+            "https://www.dol.gov/agencies/whd/agriculture/h2a",
+        ],
+        "title": {
+            "es": "Estados Unidos: visa H-2A de trabajo agrícola temporal",
+            "en": "United States: H-2A temporary agricultural work visa",
+            "fr": "États-Unis : visa H-2A de travail agricole temporaire",
+            "ar": "الولايات المتحدة: تأشيرة H-2A للعمل الزراعي المؤقت",
+        },
+        "summary": {
+            "es": "Un empleador agrícola de EE. UU. con certificación laboral te contrata por "
+            "una temporada. Debe pagar tu transporte y vivienda; no te puede cobrar la visa.",
+            "en": "A US farm employer with a labour certification hires you for a season. It "
+            "must pay your transport and housing; it may not charge you for the visa.",
+            "fr": "Un employeur agricole américain certifié vous embauche pour une saison. Il "
+            "paie transport et logement ; il ne peut pas vous faire payer le visa.",
+            "ar": "يوظفك صاحب عمل زراعي أمريكي حاصل على شهادة عمل لموسم واحد. عليه دفع النقل "
+            "والسكن، ولا يجوز له تحصيل رسوم التأشيرة منك.",
+        },
+        "body": {
+            "es": "El empleador obtiene la certificación del Departamento de Trabajo y presenta "
+            "la petición ante USCIS. Después tienes una entrevista en el consulado. **Cobrar "
+            "al trabajador por el reclutamiento está prohibido**; denuncia cualquier cobro.",
+            "en": "The employer obtains the Department of Labor certification and files the "
+            "petition with USCIS. You then have a consular interview. **Charging workers "
+            "recruitment fees is prohibited**; report any such charge.",
+            "fr": "L'employeur obtient la certification du ministère du Travail puis dépose la "
+            "pétition auprès de l'USCIS. **Il est interdit de faire payer le recrutement au "
+            "travailleur.**",
+            "ar": "يحصل صاحب العمل على شهادة وزارة العمل ثم يقدم الالتماس إلى دائرة الهجرة. "
+            "**يُمنع تحصيل رسوم توظيف من العامل.**",
+        },
+        "cost": {
+            "es": "El empleador cubre la mayoría de los gastos; cobrar por reclutar es ilegal.",
+            "en": "The employer covers most costs; charging for recruitment is illegal.",
+            "fr": "L'employeur couvre la plupart des frais.",
+            "ar": "يتحمل صاحب العمل معظم التكاليف.",
+        },
+        "time": {
+            "es": "Dos a tres meses antes de la temporada.",
+            "en": "Two to three months before the season.",
+            "fr": "Deux à trois mois avant la saison.",
+            "ar": "شهران إلى ثلاثة أشهر قبل الموسم.",
+        },
+        "steps": [
+            (
+                {
+                    "es": "Recibe una oferta de un empleador certificado",
+                    "en": "Receive an offer from a certified employer",
+                    "fr": "Recevez une offre d'un employeur certifié",
+                    "ar": "احصل على عرض من صاحب عمل معتمد",
+                },
+                {
+                    "es": "Verifica la oferta en el sitio del Departamento de Trabajo.",
+                    "en": "Check the offer on the Department of Labor's site.",
+                    "fr": "Vérifiez l'offre sur le site du ministère du Travail.",
+                    "ar": "تحقق من العرض في موقع وزارة العمل.",
+                },
+            ),
+            (
+                {
+                    "es": "Entrevista en el consulado de EE. UU.",
+                    "en": "Interview at the US consulate",
+                    "fr": "Entretien au consulat des États-Unis",
+                    "ar": "مقابلة في القنصلية الأمريكية",
+                },
+                {
+                    "es": "Con pasaporte vigente.",
+                    "en": "With a valid passport.",
+                    "fr": "Avec un passeport valide.",
+                    "ar": "بجواز سفر ساري.",
+                },
+            ),
+        ],
+        "rules": [rule_age_18(), rule_job_offer()],
+    },
+    {
+        "slug": "us-h2b-temporary-work",
+        "kind": "seasonal_work",
+        "destination": "US",
+        "origins": ["MX", "GT", "HN", "SV"],
+        "documents": ["passport", "criminal-record"],
+        "sources": [
+            "https://www.uscis.gov/working-in-the-united-states/temporary-workers/"
+            "h-2b-temporary-non-agricultural-workers"
+        ],
+        "title": {
+            "es": "Estados Unidos: visa H-2B de trabajo temporal no agrícola",
+            "en": "United States: H-2B temporary non-agricultural work visa",
+            "fr": "États-Unis : visa H-2B de travail temporaire non agricole",
+            "ar": "الولايات المتحدة: تأشيرة H-2B للعمل المؤقت غير الزراعي",
+        },
+        "summary": {
+            "es": "Trabajo de temporada en hoteles, construcción, paisajismo o procesamiento "
+            "de alimentos, con un empleador que tenga certificación laboral.",
+            "en": "Seasonal work in hotels, construction, landscaping or food processing, with "
+            "an employer holding a labour certification.",
+            "fr": "Travail saisonnier dans l'hôtellerie, la construction ou l'agroalimentaire, "
+            "avec un employeur certifié.",
+            "ar": "عمل موسمي في الفنادق أو البناء أو تنسيق الحدائق أو تصنيع الأغذية مع صاحب عمل "
+            "معتمد.",
+        },
+        "body": {
+            "es": "Hay un número limitado de visas al año. Como en la H-2A, el empleador no "
+            "puede cobrarte por reclutarte.",
+            "en": "A limited number of visas is available each year. As with the H-2A, the "
+            "employer may not charge you recruitment fees.",
+        },
+        "cost": {
+            "es": "Cobrar por reclutar es ilegal.",
+            "en": "Charging recruitment fees is illegal.",
+        },
+        "time": {"es": "Dos a cuatro meses.", "en": "Two to four months."},
+        "steps": [
+            (
+                {"es": "Recibe una oferta verificada", "en": "Receive a verified offer"},
+                {
+                    "es": "De un empleador con certificación laboral.",
+                    "en": "From an employer with a labour certification.",
+                },
+            ),
+            (
+                {"es": "Entrevista consular", "en": "Consular interview"},
+                {"es": "Con pasaporte vigente.", "en": "With a valid passport."},
+            ),
+        ],
+        "rules": [rule_age_18(), rule_job_offer()],
+    },
+    {
+        "slug": "ca-seasonal-agricultural-worker-program",
+        "kind": "seasonal_work",
+        "destination": "CA",
+        "origins": ["MX"],
+        "documents": ["passport", "criminal-record", "national-id"],
+        "sources": [
+            "https://www.canada.ca/en/employment-social-development/services/foreign-workers/"
+            "agricultural/seasonal-agricultural.html",
+            "https://www.gob.mx/stps",
+        ],
+        "title": {
+            "es": "Canadá: Programa de Trabajadores Agrícolas Temporales (PTAT)",
+            "en": "Canada: Seasonal Agricultural Worker Program (SAWP)",
+            "fr": "Canada : Programme des travailleurs agricoles saisonniers (PTAS)",
+            "ar": "كندا: برنامج العمال الزراعيين الموسميين",
+        },
+        "summary": {
+            "es": "Acuerdo entre México y Canadá: el Servicio Nacional de Empleo selecciona a "
+            "trabajadores para temporadas agrícolas de hasta ocho meses.",
+            "en": "Agreement between Mexico and Canada: Mexico's National Employment Service "
+            "selects workers for farm seasons of up to eight months.",
+            "fr": "Accord entre le Mexique et le Canada : le service national de l'emploi "
+            "mexicain sélectionne des travailleurs pour des saisons de huit mois au plus.",
+            "ar": "اتفاق بين المكسيك وكندا: تختار دائرة التوظيف الوطنية المكسيكية العمال لمواسم "
+            "زراعية تصل إلى ثمانية أشهر.",
+        },
+        "body": {
+            "es": "La inscripción se hace en las oficinas del Servicio Nacional de Empleo "
+            "(STPS). El programa es gratuito para el trabajador.",
+            "en": "Registration is at the offices of Mexico's National Employment Service "
+            "(STPS). The programme is free for the worker.",
+        },
+        "cost": {"es": "Gratuito para el trabajador.", "en": "Free for the worker."},
+        "time": {"es": "Meses, según la temporada.", "en": "Months, depending on the season."},
+        "steps": [
+            (
+                {
+                    "es": "Inscríbete en el Servicio Nacional de Empleo",
+                    "en": "Register with the National Employment Service",
+                },
+                {"es": "En tu estado.", "en": "In your state."},
+            ),
+        ],
+        "rules": [
+            {"fact": "nationality", "operator": "in", "value": "MX", "message": MX_NATIONALS},
+            rule_age_18(),
+        ],
+    },
+    {
+        "slug": "ca-temporary-foreign-worker-agriculture",
+        "kind": "temporary_work",
+        "destination": "CA",
+        "origins": ["MX", "GT", "HN", "SV", "NI"],
+        "documents": ["passport", "criminal-record"],
+        "sources": [
+            "https://www.canada.ca/en/immigration-refugees-citizenship/services/work-canada.html"
+        ],
+        "title": {
+            "es": "Canadá: trabajador temporal extranjero (vertiente agrícola)",
+            "en": "Canada: Temporary Foreign Worker Program (agricultural stream)",
+            "fr": "Canada : Programme des travailleurs étrangers temporaires (volet agricole)",
+            "ar": "كندا: برنامج العمال الأجانب المؤقتين (المسار الزراعي)",
+        },
+        "summary": {
+            "es": "Un empleador canadiense con evaluación de impacto en el mercado laboral "
+            "(EIMT) te ofrece un contrato; tú pides el permiso de trabajo.",
+            "en": "A Canadian employer with a Labour Market Impact Assessment (LMIA) offers "
+            "you a contract; you apply for the work permit.",
+            "fr": "Un employeur canadien titulaire d'une EIMT vous propose un contrat ; vous "
+            "demandez le permis de travail.",
+            "ar": "يعرض عليك صاحب عمل كندي حاصل على تقييم أثر سوق العمل عقدًا، وتتقدم أنت بطلب "
+            "تصريح العمل.",
+        },
+        "body": {
+            "es": "El permiso está ligado a ese empleador. Desconfía de agencias que cobran "
+            "por ofertas de trabajo en Canadá.",
+            "en": "The permit is tied to that employer. Distrust agencies that charge for job "
+            "offers in Canada.",
+        },
+        "cost": {
+            "es": "Tasa del permiso de trabajo y datos biométricos, según IRCC.",
+            "en": "Work permit and biometrics fees, as set by IRCC.",
+        },
+        "time": {"es": "Varias semanas a meses.", "en": "Several weeks to months."},
+        "steps": [
+            (
+                {"es": "Obtén la oferta con EIMT", "en": "Get the offer with an LMIA"},
+                {"es": "Del empleador canadiense.", "en": "From the Canadian employer."},
+            ),
+            (
+                {"es": "Solicita el permiso de trabajo", "en": "Apply for the work permit"},
+                {"es": "En línea ante IRCC.", "en": "Online with IRCC."},
+            ),
+        ],
+        "rules": [rule_age_18(), rule_job_offer()],
+    },
+    {
+        "slug": "es-gecco-collective-recruitment",
+        "kind": "seasonal_work",
+        "destination": "ES",
+        "origins": ["HN"],
+        "documents": ["passport", "criminal-record"],
+        "sources": ["https://www.inclusion.gob.es/web/migraciones"],
+        "title": {
+            "es": "España: contratación colectiva en origen (GECCO)",
+            "en": "Spain: collective recruitment in the country of origin (GECCO)",
+            "fr": "Espagne : recrutement collectif dans le pays d'origine (GECCO)",
+            "ar": "إسبانيا: التوظيف الجماعي في بلد المنشأ (GECCO)",
+        },
+        "summary": {
+            "es": "Empresas españolas seleccionan trabajadores de temporada en Honduras con el "
+            "Gobierno; se firma un compromiso de regreso al terminar.",
+            "en": "Spanish companies select seasonal workers in Honduras together with the "
+            "government; workers commit to return at the end.",
+            "fr": "Des entreprises espagnoles recrutent des saisonniers au Honduras avec le "
+            "gouvernement ; engagement de retour en fin de saison.",
+            "ar": "تختار شركات إسبانية عمالًا موسميين في هندوراس بالتعاون مع الحكومة، مع التزام "
+            "بالعودة في نهاية الموسم.",
+        },
+        "body": {
+            "es": "La selección se anuncia por los canales oficiales del Gobierno de Honduras. "
+            "Nadie puede venderte un cupo.",
+            "en": "Selection is announced through the Honduran government's official channels. "
+            "Nobody can sell you a place.",
+        },
+        "cost": {"es": "Sin cobro por selección.", "en": "No charge for selection."},
+        "time": {"es": "Según la campaña agrícola.", "en": "Depends on the harvest campaign."},
+        "steps": [
+            (
+                {"es": "Sigue la convocatoria oficial", "en": "Follow the official call"},
+                {
+                    "es": "De la Secretaría de Trabajo de Honduras.",
+                    "en": "From Honduras's Ministry of Labour.",
+                },
+            ),
+        ],
+        "rules": [rule_age_18()],
+    },
+    {
+        "slug": "es-student-visa",
+        "kind": "study",
+        "destination": "ES",
+        "origins": ["MX", "GT", "HN", "SV", "NI"],
+        "documents": ["passport", "school-certificate", "criminal-record"],
+        "sources": ["https://www.exteriores.gob.es"],
+        "title": {
+            "es": "España: visado de estudios",
+            "en": "Spain: study visa",
+            "fr": "Espagne : visa d'études",
+            "ar": "إسبانيا: تأشيرة الدراسة",
+        },
+        "summary": {
+            "es": "Para estudios de más de 90 días en un centro autorizado de España que te "
+            "haya admitido.",
+            "en": "For studies of more than 90 days at an authorised Spanish institution that "
+            "has admitted you.",
+            "fr": "Pour des études de plus de 90 jours dans un établissement espagnol agréé qui "
+            "vous a admis.",
+            "ar": "للدراسة أكثر من 90 يومًا في مؤسسة إسبانية معتمدة قبلتك.",
+        },
+        "body": {
+            "es": "Se solicita en el consulado de España con la admisión, seguro médico y "
+            "medios económicos.",
+            "en": "Applied for at a Spanish consulate with the admission, health insurance and "
+            "proof of funds.",
+        },
+        "cost": {"es": "Tasa consular vigente.", "en": "Current consular fee."},
+        "time": {"es": "Hasta un mes.", "en": "Up to one month."},
+        "steps": [
+            (
+                {"es": "Obtén la admisión", "en": "Get the admission"},
+                {"es": "De un centro autorizado.", "en": "From an authorised institution."},
+            ),
+            (
+                {"es": "Solicita el visado", "en": "Apply for the visa"},
+                {"es": "En el consulado de España.", "en": "At the Spanish consulate."},
+            ),
+        ],
+        "rules": [
+            {"fact": "school_admission", "operator": "is_true", "value": "", "message": SCHOOL}
+        ],
+    },
+]
+
+# CA-4: one pathway per destination, generated from one text.
+CA4_COUNTRIES = {
+    "GT": {"es": "Guatemala", "en": "Guatemala", "fr": "Guatemala", "ar": "غواتيمالا"},
+    "SV": {"es": "El Salvador", "en": "El Salvador", "fr": "Salvador", "ar": "السلفادور"},
+    "HN": {"es": "Honduras", "en": "Honduras", "fr": "Honduras", "ar": "هندوراس"},
+    "NI": {"es": "Nicaragua", "en": "Nicaragua", "fr": "Nicaragua", "ar": "نيكاراغوا"},
+}
+
+
+def ca4_pathway(destination: str) -> dict[str, Any]:
+    names = CA4_COUNTRIES[destination]
+    return {
+        "slug": f"ca4-free-mobility-{destination.lower()}",
+        "kind": "free_mobility",
+        "destination": destination,
+        "origins": [code for code in CA4_COUNTRIES if code != destination],
+        "documents": ["national-id", "minor-travel-permit"],
+        "sources": ["https://www.sica.int"],
+        "title": {
+            "es": f"CA-4: viajar a {names['es']} con tu documento de identidad",
+            "en": f"CA-4: travelling to {names['en']} with your identity card",
+            "fr": f"CA-4 : voyager vers {names['fr']} avec votre carte d'identité",
+            "ar": f"CA-4: السفر إلى {names['ar']} ببطاقة هويتك",
+        },
+        "summary": {
+            "es": "Entre Guatemala, El Salvador, Honduras y Nicaragua puedes viajar como "
+            "visitante hasta 90 días con tu documento de identidad, sin pasaporte.",
+            "en": "Between Guatemala, El Salvador, Honduras and Nicaragua you may travel as a "
+            "visitor for up to 90 days with your identity card, without a passport.",
+            "fr": "Entre le Guatemala, le Salvador, le Honduras et le Nicaragua, vous pouvez "
+            "voyager comme visiteur jusqu'à 90 jours avec votre carte d'identité.",
+            "ar": "بين غواتيمالا والسلفادور وهندوراس ونيكاراغوا يمكنك السفر كزائر حتى 90 يومًا "
+            "ببطاقة هويتك دون جواز سفر.",
+        },
+        "body": {
+            "es": "El convenio CA-4 no da permiso para trabajar: para trabajar necesitas un "
+            "permiso del país de destino. Menores de edad: lleva el permiso de salida.",
+            "en": "The CA-4 agreement does not give permission to work: to work you need a "
+            "permit from the destination country. Minors: carry the travel permit.",
+            "fr": "L'accord CA-4 ne donne pas le droit de travailler. Mineurs : munissez-vous "
+            "de l'autorisation de sortie.",
+            "ar": "اتفاق CA-4 لا يمنح إذنًا بالعمل. القاصرون: احملوا إذن السفر.",
+        },
+        "cost": {"es": "Sin costo de entrada.", "en": "No entry fee."},
+        "time": {"es": "Inmediato en la frontera.", "en": "Immediate at the border."},
+        "steps": [
+            (
+                {
+                    "es": "Lleva tu documento de identidad vigente",
+                    "en": "Carry your valid identity card",
+                    "fr": "Munissez-vous de votre carte d'identité valide",
+                    "ar": "احمل بطاقة هويتك السارية",
+                },
+                {
+                    "es": "Y el permiso de salida si eres menor de edad.",
+                    "en": "And the travel permit if you are a minor.",
+                    "fr": "Et l'autorisation de sortie si vous êtes mineur.",
+                    "ar": "وإذن السفر إذا كنت قاصرًا.",
+                },
+            ),
+            (
+                {
+                    "es": "Pasa por un puesto fronterizo oficial",
+                    "en": "Cross at an official border post",
+                    "fr": "Passez par un poste frontière officiel",
+                    "ar": "اعبر من منفذ حدودي رسمي",
+                },
+                {
+                    "es": "Cruzar por puntos no oficiales te expone a riesgos y sanciones.",
+                    "en": "Crossing at unofficial points exposes you to risks and penalties.",
+                    "fr": "Passer par des points non officiels vous expose à des risques.",
+                    "ar": "العبور من نقاط غير رسمية يعرّضك للمخاطر والعقوبات.",
+                },
+            ),
+        ],
+        "rules": [
+            {
+                "fact": "nationality",
+                "operator": "in",
+                "value": "GT,SV,HN,NI",
+                "message": CA4_NATIONALS,
+            }
+        ],
+    }
+
+
+ARTICLES: list[dict[str, Any]] = [
+    {
+        "slug": "regular-or-irregular",
+        "kind": "regular_irregular",
+        "sources": ["https://www.iom.int"],
+        "title": {
+            "es": "Migración regular o irregular: ¿cuál es la diferencia?",
+            "en": "Regular or irregular migration: what is the difference?",
+            "fr": "Migration régulière ou irrégulière : quelle différence ?",
+            "ar": "الهجرة النظامية وغير النظامية: ما الفرق؟",
+        },
+        "summary": {
+            "es": "Viajar con los documentos y permisos que pide el país de destino te protege; "
+            "hacerlo sin ellos te expone a abusos y a la deportación.",
+            "en": "Travelling with the documents and permits the destination requires protects "
+            "you; travelling without them exposes you to abuse and deportation.",
+            "fr": "Voyager avec les documents et permis exigés vous protège ; sans eux, vous "
+            "êtes exposé aux abus et à l'expulsion.",
+            "ar": "السفر بالوثائق والتصاريح التي يطلبها بلد الوجهة يحميك؛ والسفر بدونها يعرّضك "
+            "للاستغلال والترحيل.",
+        },
+        "body": {
+            "es": "**Migración regular** es entrar, vivir o trabajar en otro país cumpliendo "
+            "sus leyes: con pasaporte, visa o permiso cuando se piden, y por puestos "
+            "fronterizos oficiales.\n\n**Migración irregular** es hacerlo sin esos permisos. "
+            "Quien viaja de forma irregular queda más expuesto a traficantes, extorsión, "
+            "trabajo sin paga y detención.\n\n- Infórmate en fuentes oficiales.\n- Ninguna "
+            "visa se compra a un intermediario.\n- Pedir asilo es un derecho, aunque hayas "
+            "entrado de forma irregular.",
+            "en": "**Regular migration** means entering, living or working in another country "
+            "under its laws: with a passport, visa or permit where required, and through "
+            "official border posts.\n\n**Irregular migration** means doing so without those "
+            "permits. People travelling irregularly are more exposed to smugglers, extortion, "
+            "unpaid work and detention.\n\n- Get information from official sources.\n- No visa "
+            "is bought from an intermediary.\n- Seeking asylum is a right, even if you entered "
+            "irregularly.",
+            "fr": "La **migration régulière** respecte les lois du pays de destination : "
+            "passeport, visa ou permis si nécessaire, et postes frontières officiels. La "
+            "**migration irrégulière** expose aux passeurs, à l'extorsion et à la détention.",
+            "ar": "**الهجرة النظامية** تعني الدخول أو العيش أو العمل في بلد آخر وفق قوانينه. "
+            "أما **الهجرة غير النظامية** فتعرّضك للمهربين والابتزاز والاحتجاز.",
+        },
+    },
+    {
+        "slug": "smuggling-risks",
+        "kind": "smuggling",
+        "sources": ["https://www.iom.int"],
+        "title": {
+            "es": "Los riesgos de viajar con coyotes",
+            "en": "The risks of travelling with smugglers",
+            "fr": "Les risques de voyager avec des passeurs",
+            "ar": "مخاطر السفر مع المهرّبين",
+        },
+        "summary": {
+            "es": "Los coyotes cobran miles de dólares, te abandonan en rutas peligrosas y "
+            "pueden entregarte a grupos criminales.",
+            "en": "Smugglers charge thousands of dollars, abandon people on dangerous routes "
+            "and may hand them over to criminal groups.",
+            "fr": "Les passeurs demandent des milliers de dollars, abandonnent les personnes "
+            "sur des routes dangereuses et peuvent les livrer à des groupes criminels.",
+            "ar": "يتقاضى المهربون آلاف الدولارات، ويتركون الناس في طرق خطرة، وقد يسلّمونهم "
+            "لجماعات إجرامية.",
+        },
+        "body": {
+            "es": "El tráfico de personas es un delito. Quien paga a un coyote no tiene "
+            "ninguna garantía: accidentes, secuestros y extorsión son frecuentes en las "
+            "rutas irregulares. Si estás en peligro, busca un punto de información o a la "
+            "OIM.",
+            "en": "Migrant smuggling is a crime. Paying a smuggler gives no guarantee: "
+            "accidents, kidnapping and extortion are common on irregular routes. If you are "
+            "in danger, look for an information point or IOM.",
+        },
+    },
+    {
+        "slug": "human-trafficking",
+        "kind": "trafficking",
+        "sources": ["https://www.unodc.org/unodc/es/human-trafficking/"],
+        "title": {
+            "es": "Trata de personas: cómo reconocerla",
+            "en": "Human trafficking: how to recognise it",
+            "fr": "La traite des êtres humains : comment la reconnaître",
+            "ar": "الاتجار بالبشر: كيف تتعرف عليه",
+        },
+        "summary": {
+            "es": "Si alguien retiene tus documentos, te obliga a trabajar o te prohíbe irte, "
+            "puede ser trata. Pide ayuda.",
+            "en": "If someone keeps your documents, forces you to work or stops you from "
+            "leaving, it may be trafficking. Ask for help.",
+            "fr": "Si quelqu'un confisque vos papiers, vous force à travailler ou vous empêche "
+            "de partir, c'est peut-être de la traite. Demandez de l'aide.",
+            "ar": "إذا احتجز أحدهم وثائقك أو أجبرك على العمل أو منعك من المغادرة، فقد يكون ذلك "
+            "اتجارًا بالبشر. اطلب المساعدة.",
+        },
+        "body": {
+            "es": "Señales de alerta:\n\n- Te quitan el pasaporte o la identificación.\n- Te "
+            "dicen que debes una deuda que no deja de crecer.\n- No puedes salir ni hablar "
+            "con tu familia.\n\nLas víctimas de trata tienen derecho a protección, también "
+            "a la tarjeta por razones humanitarias en México.",
+            "en": "Warning signs:\n\n- Your passport or ID is taken from you.\n- You are told "
+            "you owe a debt that keeps growing.\n- You cannot leave or talk to your family."
+            "\n\nVictims of trafficking have a right to protection, including Mexico's "
+            "humanitarian visitor card.",
+        },
+    },
+    {
+        "slug": "extortion-on-the-route",
+        "kind": "extortion",
+        "sources": ["https://www.iom.int"],
+        "title": {
+            "es": "Extorsión en el camino",
+            "en": "Extortion on the route",
+            "fr": "L'extorsion sur la route",
+            "ar": "الابتزاز على الطريق",
+        },
+        "summary": {
+            "es": 'Llamadas falsas de secuestro y cobros por "protección" son comunes. No '
+            "compartas tu ubicación ni datos de tu familia con desconocidos.",
+            "en": 'Fake kidnapping calls and "protection" payments are common. Do not share '
+            "your location or your family's details with strangers.",
+            "fr": "Faux appels d'enlèvement et paiements de « protection » sont fréquents. Ne "
+            "partagez pas votre position avec des inconnus.",
+            "ar": 'المكالمات الكاذبة عن الاختطاف ودفع مقابل "الحماية" شائعة. لا تشارك موقعك '
+            "أو بيانات عائلتك مع غرباء.",
+        },
+        "body": {
+            "es": "Acuerda con tu familia una palabra clave. Si alguien pide dinero en tu "
+            "nombre, que llamen primero a un número de confianza.",
+            "en": "Agree a code word with your family. If someone asks them for money in your "
+            "name, they should first call a trusted number.",
+        },
+    },
+    {
+        "slug": "visa-fraud",
+        "kind": "fraud",
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "Fraudes con visas y trámites",
+            "en": "Visa and paperwork fraud",
+            "fr": "Fraudes aux visas et aux démarches",
+            "ar": "الاحتيال في التأشيرات والمعاملات",
+        },
+        "summary": {
+            "es": "Nadie puede venderte una visa ni garantizar que te la den. Los trámites se "
+            "hacen en sitios oficiales.",
+            "en": "Nobody can sell you a visa or guarantee you will get one. Procedures are "
+            "done through official sites.",
+            "fr": "Personne ne peut vous vendre un visa ni garantir son obtention.",
+            "ar": "لا أحد يستطيع بيعك تأشيرة أو ضمان حصولك عليها. تتم الإجراءات عبر المواقع "
+            "الرسمية.",
+        },
+        "body": {
+            "es": "Revisa que la página termine en el dominio oficial del gobierno (por "
+            "ejemplo gob.mx). Paga solo en bancos o ventanillas oficiales.",
+            "en": "Check that the site ends in the government's official domain (for example "
+            "gob.mx). Pay only at banks or official counters.",
+        },
+    },
+    {
+        "slug": "false-job-offers",
+        "kind": "false_offers",
+        "sources": ["https://www.dol.gov/agencies/whd/agriculture/h2a"],
+        "title": {
+            "es": "Cómo reconocer una oferta de trabajo falsa",
+            "en": "How to recognise a false job offer",
+            "fr": "Comment reconnaître une fausse offre d'emploi",
+            "ar": "كيف تتعرف على عرض عمل مزيف",
+        },
+        "summary": {
+            "es": "Si te piden dinero por adelantado, si el sueldo es demasiado bueno o si no "
+            "hay contrato por escrito, desconfía.",
+            "en": "If you are asked for money in advance, the pay is too good to be true or "
+            "there is no written contract, be suspicious.",
+            "fr": "Si l'on vous demande de l'argent à l'avance, si le salaire est trop beau ou "
+            "s'il n'y a pas de contrat écrit, méfiez-vous.",
+            "ar": "إذا طُلب منك مال مقدمًا، أو كان الراتب أفضل من أن يكون حقيقيًا، أو لم يكن "
+            "هناك عقد مكتوب، فاحذر.",
+        },
+        "body": {
+            "es": "- Los programas H-2A, H-2B y los de Canadá **prohíben cobrar al "
+            "trabajador** por reclutarlo.\n- Pide el nombre de la empresa y verifícalo en "
+            "fuentes oficiales.\n- No entregues tu pasaporte a un reclutador.",
+            "en": "- The H-2A, H-2B and Canadian programmes **prohibit charging workers** for "
+            "recruitment.\n- Ask for the company's name and check it with official sources.\n"
+            "- Never hand your passport to a recruiter.",
+            "fr": "- Les programmes H-2A, H-2B et canadiens **interdisent de faire payer le "
+            "recrutement**.\n- Ne remettez jamais votre passeport à un recruteur.",
+            "ar": "- تمنع برامج H-2A وH-2B والبرامج الكندية **تحصيل رسوم توظيف من العمال**.\n"
+            "- لا تسلّم جواز سفرك لأي وسيط.",
+        },
+    },
+    {
+        "slug": "your-rights-in-transit",
+        "kind": "rights",
+        "sources": ["https://www.acnur.org", "https://www.gob.mx/comar"],
+        "title": {
+            "es": "Tus derechos como persona migrante",
+            "en": "Your rights as a migrant",
+            "fr": "Vos droits en tant que migrant",
+            "ar": "حقوقك كمهاجر",
+        },
+        "summary": {
+            "es": "Tienes derecho a la salud, a pedir asilo, a un intérprete y a no ser "
+            "maltratado, sin importar tu situación migratoria.",
+            "en": "You have the right to health care, to seek asylum, to an interpreter and "
+            "not to be mistreated, whatever your migration status.",
+            "fr": "Vous avez droit aux soins, à demander l'asile, à un interprète et à ne pas "
+            "être maltraité, quel que soit votre statut.",
+            "ar": "لك الحق في الرعاية الصحية وطلب اللجوء والحصول على مترجم وعدم التعرض لسوء "
+            "المعاملة، مهما كان وضعك.",
+        },
+        "body": {
+            "es": "En México, la Ley de Migración reconoce derechos a todas las personas "
+            "migrantes, con o sin documentos: atención médica de urgencia, acceso a la "
+            "justicia, registro de nacimientos de sus hijos y educación.",
+            "en": "In Mexico, the Migration Law recognises rights for every migrant, documented "
+            "or not: emergency health care, access to justice, birth registration of their "
+            "children and education.",
+        },
+    },
+]
