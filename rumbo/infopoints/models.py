@@ -172,6 +172,19 @@ class InfoPoint(DemoMarked):
     def local_now(self, at: datetime) -> datetime:
         return at.astimezone(self.tzinfo)
 
+    @property
+    def geo_uri(self) -> str:
+        """Opens the phone's own map application (RFC 5870); nothing is loaded by us."""
+        return f"geo:{self.latitude:.6f},{self.longitude:.6f}"
+
+    def directions_url(self, *, origin: tuple[float, float] | None = None) -> str:
+        """OpenStreetMap's directions page, from `origin` when known; a plain link."""
+        start = f"{origin[0]:.5f}%2C{origin[1]:.5f}" if origin else ""
+        return (
+            "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route="
+            f"{start}%3B{self.latitude:.5f}%2C{self.longitude:.5f}"
+        )
+
 
 class Phone(models.Model):
     class Kind(models.TextChoices):
@@ -198,6 +211,15 @@ class Phone(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def tel_uri(self) -> str:
+        return f"tel:{self.number}" + (f";ext={self.extension}" if self.extension else "")
+
+    @property
+    def whatsapp_url(self) -> str:
+        # wa.me wants the international number without "+"; only shown when whatsapp is set.
+        return f"https://wa.me/{self.number.removeprefix('+')}"
 
 
 class Weekday(models.IntegerChoices):

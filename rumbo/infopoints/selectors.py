@@ -1,16 +1,28 @@
+import gettext as gettext_catalogues
 import math
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+import pycountry
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from rumbo.core.models import Place
+from rumbo.core.selectors import place_search
+from rumbo.core.text import fold
 from rumbo.infopoints import hours
 from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
+    InfoPointLanguage,
     OpeningHours,
     Service,
+    Weekday,
     latitude_band,
 )
 
@@ -201,3 +213,190 @@ def info_point_get(*, slug: str) -> InfoPoint | None:
 
 def service_list() -> QuerySet[Service]:
     return Service.objects.order_by("order", "code")
+
+
+def confirm_days() -> int:
+    return settings.RUMBO_INFOPOINT_CONFIRM_DAYS
+
+
+def info_point_overdue_filter(*, today: date | None = None) -> Q:
+    """Points whose details were never confirmed or not within the confirmation period."""
+    today = today or timezone.localdate()
+    return Q(last_confirmed__isnull=True) | Q(
+        last_confirmed__lt=today - timedelta(days=confirm_days())
+    )
+
+
+def info_point_list_overdue(*, today: date | None = None) -> QuerySet[InfoPoint]:
+    return (
+        InfoPoint.objects.exclude(status=InfoPoint.Status.CLOSED)
+        .filter(info_point_overdue_filter(today=today))
+        .order_by(F("last_confirmed").asc(nulls_first=True), "name")
+    )
+
+
+# Places offered when a typed name is ambiguous.
+PLACE_CHOICES = 10
+# A state with more municipalities than this is split by initial letter, so that the page
+# stays within its byte budget (Estado de México has almost a thousand).
+MUNICIPALITIES_PER_SELECT = 600
+LARGEST_WHEN_SPLIT = 150
+
+
+def municipality_get(*, pk: int) -> Place | None:
+    return (
+        Place.objects.select_related("parent", "country")
+        .filter(pk=pk, kind=Place.Kind.CITY)
+        .first()
+    )
+
+
+def municipality_choices(*, state_id: int, initial: str = "") -> tuple[list[Place], list[str]]:
+    """The municipalities of a state to pick from, and the initial letters to narrow them by
+    (empty when the state is small enough to list whole)."""
+    places = Place.objects.filter(parent_id=state_id, kind=Place.Kind.CITY)
+    if places.count() <= MUNICIPALITIES_PER_SELECT:
+        return list(places.order_by("name").only("pk", "name")), []
+    letters = sorted({name[:1].upper() for name in places.values_list("name_folded", flat=True)})
+    if initial:
+        chosen = places.filter(name_folded__startswith=fold(initial))
+    else:
+        largest = places.order_by("-population").values_list("pk", flat=True)[:LARGEST_WHEN_SPLIT]
+        chosen = places.filter(pk__in=list(largest))
+    return list(chosen.order_by("name").only("pk", "name")), letters
+
+
+def language_name(code: str) -> str:
+    """A language's name in the interface language, from pycountry's ISO 639-3 catalogues."""
+    language = pycountry.languages.get(alpha_3=code)
+    if language is None:
+        return code
+    catalogue = gettext_catalogues.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[get_language() or "es"], fallback=True
+    )
+    return catalogue.gettext(language.name)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    codes = InfoPointLanguage.objects.values_list("code", flat=True).distinct()
+    return sorted(((code, language_name(code)) for code in codes), key=lambda item: fold(item[1]))
+
+
+@dataclass(frozen=True)
+class Origin:
+    latitude: float
+    longitude: float
+    label: str
+    # "location" (from the browser), "place" (picked) or "name" (typed).
+    kind: str = "place"
+
+
+@dataclass(frozen=True)
+class OriginSearch:
+    origin: Origin | None
+    # Places matching a typed name, when it is ambiguous or not found (empty).
+    choices: list[Place]
+
+
+def origin_resolve(
+    *,
+    latitude: float | None,
+    longitude: float | None,
+    place: Place | None,
+    query: str,
+    prefer: str = "",
+) -> OriginSearch:
+    """Where to measure distances from: what the person just used (`prefer`: the button they
+    pressed), else the browser's location, else the municipality picked, else the typed place
+    name when it names one place unambiguously."""
+    query = query.strip()
+    if prefer == "name" and query:
+        return _origin_from_name(query)
+    if prefer == "place" and place is not None:
+        return OriginSearch(Origin(place.latitude, place.longitude, str(place)), [])
+    if latitude is not None and longitude is not None:
+        return OriginSearch(Origin(latitude, longitude, _("your location"), "location"), [])
+    if place is not None:
+        return OriginSearch(Origin(place.latitude, place.longitude, str(place)), [])
+    if not query:
+        return OriginSearch(None, [])
+    return _origin_from_name(query)
+
+
+def _origin_from_name(query: str) -> OriginSearch:
+    """One municipality of exactly that name (accents and case aside) is the origin; several
+    of that name, or none but some close, are offered as choices."""
+    folded = fold(query)
+    exact = list(
+        Place.objects.filter(kind=Place.Kind.CITY, name_folded=folded)
+        .select_related("parent", "country")
+        .order_by("-population", "name")[:PLACE_CHOICES]
+    )
+    if len(exact) == 1:
+        chosen = exact[0]
+        return OriginSearch(Origin(chosen.latitude, chosen.longitude, str(chosen), "name"), [])
+    if exact:
+        return OriginSearch(None, exact)
+    similar = place_search(query=query, limit=PLACE_CHOICES * 2)
+    return OriginSearch(
+        None, [place for place in similar if place.kind == Place.Kind.CITY][:PLACE_CHOICES]
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    point: InfoPoint
+    distance_km: float
+    state: hours.OpenState
+
+
+def info_point_open_state(*, point: InfoPoint, at: datetime) -> hours.OpenState:
+    """Uses the point's prefetched hours and exceptions (see info_point_prefetched)."""
+    if point.status != InfoPoint.Status.ACTIVE:
+        return hours.OpenState(False)
+    return hours.open_state(
+        time_zone=point.time_zone,
+        weekly=list(point.opening_hours.all()),
+        exceptions=list(point.exceptions.all()),
+        at=at,
+    )
+
+
+def info_point_directory(
+    *,
+    origin: Origin,
+    service: str | None,
+    language: str | None,
+    open_now: bool,
+    at: datetime,
+    limit: int = 10,
+) -> list[DirectoryEntry]:
+    return [
+        DirectoryEntry(point, distance, info_point_open_state(point=point, at=at))
+        for point, distance in info_point_list_nearest(
+            latitude=origin.latitude,
+            longitude=origin.longitude,
+            limit=limit,
+            service=service,
+            language=language,
+            open_now=open_now,
+            at=at,
+        )
+    ]
+
+
+def info_point_week(*, point: InfoPoint) -> list[tuple[Any, list[OpeningHours]]]:
+    """Each weekday from Monday with its opening intervals (prefetched), empty when closed."""
+    rows = list(point.opening_hours.all())
+    return [(label, [row for row in rows if row.weekday == day]) for day, label in Weekday.choices]
+
+
+def info_point_upcoming_exceptions(*, point: InfoPoint, today: date) -> list[HoursException]:
+    return [exc for exc in point.exceptions.all() if exc.ends_on >= today]
+
+
+def info_point_is_overdue(*, point: InfoPoint, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return point.last_confirmed is None or point.last_confirmed < today - timedelta(
+        days=confirm_days()
+    )

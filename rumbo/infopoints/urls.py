@@ -1,3 +1,11 @@
+from django.urls import path
+
+from rumbo.infopoints import views
+
 app_name = "infopoints"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.point_list, name="list"),
+    path("map/", views.point_map, name="map"),
+    path("<slug:slug>/", views.point_detail, name="detail"),
+]

@@ -1,0 +1,109 @@
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from rumbo.infopoints import selectors, services
+from rumbo.infopoints.models import (
+    HoursException,
+    InfoPoint,
+    InfoPointLanguage,
+    OpeningHours,
+    OverdueInfoPoint,
+    Phone,
+    Service,
+)
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    list_display = ["name", "code", "order"]
+    search_fields = ["code", "name"]
+    readonly_fields = ["uuid"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A code is a URL filter and an HSDS taxonomy term: fixed once created.
+        return ["uuid", "code"] if obj else ["uuid"]
+
+
+class PhoneInline(TranslationTabularInline):
+    model = Phone
+    extra = 0
+    fields = ["number", "extension", "kind", "whatsapp", "description", "order"]
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+class HoursExceptionInline(TranslationTabularInline):
+    model = HoursException
+    extra = 0
+    fields = ["kind", "starts_on", "ends_on", "opens", "closes", "description"]
+
+
+class LanguageInline(admin.TabularInline):
+    model = InfoPointLanguage
+    extra = 0
+
+
+class ConfirmationFilter(admin.SimpleListFilter):
+    title = _("confirmation")
+    parameter_name = "confirmation"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Overdue")), ("current", _("Up to date"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.filter(selectors.info_point_overdue_filter())
+        if self.value() == "current":
+            return queryset.exclude(selectors.info_point_overdue_filter())
+        return queryset
+
+
+@admin.action(description=_("Mark as confirmed today"))
+def confirm_today(modeladmin, request: HttpRequest, queryset: QuerySet) -> None:
+    count = services.info_point_confirm_many(point_ids=list(queryset.values_list("pk", flat=True)))
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d point marked as confirmed.", "%(count)d points marked as confirmed.", count
+        )
+        % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(InfoPoint)
+class InfoPointAdmin(TranslationAdmin):
+    list_display = ["name", "organisation", "place", "status", "last_confirmed", "is_demo"]
+    list_filter = ["status", ConfirmationFilter, "place__country", "services", "is_demo"]
+    list_select_related = ["organisation", "place"]
+    search_fields = ["name", "slug", "address", "place__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisation", "place"]
+    filter_horizontal = ["services"]
+    readonly_fields = ["uuid", "updated_at"]
+    inlines = [PhoneInline, OpeningHoursInline, HoursExceptionInline, LanguageInline]
+    actions = [confirm_today]
+    date_hierarchy = "last_confirmed"
+
+
+@admin.register(OverdueInfoPoint)
+class OverdueInfoPointAdmin(admin.ModelAdmin):
+    """The queue of points to call: never confirmed first, then the longest unconfirmed."""
+
+    list_display = ["name", "organisation", "place", "last_confirmed", "email"]
+    list_select_related = ["organisation", "place"]
+    search_fields = ["name", "organisation__name"]
+    actions = [confirm_today]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return selectors.info_point_list_overdue().select_related("organisation", "place")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
