@@ -1,0 +1,51 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from rumbo.learning.models import Topic
+
+
+class CatalogueFilterForm(forms.Form):
+    topic = forms.ChoiceField(
+        label=_("Topic"), required=False, choices=[("", _("All topics")), *Topic.choices]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
+    )
+
+
+class RegisterForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Your name as it should appear on the certificate"), max_length=150
+    )
+    email = forms.EmailField(label=_("Email address"))
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters."),
+    )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if password:
+            try:
+                password_validation.validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class PackageUploadForm(forms.Form):
+    package = forms.FileField(label=_("Course package (.zip)"))
+    replace = forms.BooleanField(
+        label=_("Replace the course if it exists and nobody is enrolled"), required=False
+    )

@@ -1,0 +1,382 @@
+"""Every write of E-Campus: registration, enrolment, progress, quiz attempts and answers,
+and the xAPI statements that record them."""
+
+import random
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from rumbo.learning.models import (
+    Answer,
+    Attempt,
+    Choice,
+    Course,
+    CourseVersion,
+    Enrolment,
+    LearnerProfile,
+    Lesson,
+    LessonView,
+    Question,
+    Quiz,
+    Statement,
+)
+from rumbo.learning.selectors import enrolment_is_complete
+
+VERIFICATION_SALT = "rumbo.learning.email-verification"
+VERIFICATION_MAX_AGE = 7 * 24 * 3600
+
+
+class LearningError(Exception):
+    """A request the rules refuse; the message is shown to the learner as is."""
+
+    def __init__(self, message: str, *, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# Learners
+
+
+def learner_register(*, email: str, full_name: str, password: str, language: str) -> Any:
+    User = get_user_model()
+    email = User.objects.normalize_email(email).lower()
+    user = User(email=email, full_name=full_name.strip())
+    user.set_password(password)
+    try:
+        user.full_clean()
+    except ValidationError as error:
+        if "email" in error.message_dict:
+            raise LearningError(
+                _("An account with this email address already exists. Log in instead.")
+            ) from error
+        raise
+    with transaction.atomic():
+        user.save()
+        LearnerProfile.objects.create(user=user, preferred_language=language)
+    return user
+
+
+def learner_verification_token(*, user: Any) -> str:
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
+
+
+def learner_send_verification(*, user: Any, base_url: str) -> None:
+    link = base_url + reverse(
+        "learning:verify", kwargs={"token": learner_verification_token(user=user)}
+    )
+    message = _(
+        "Hello %(name)s,\n\nConfirm your email address for the E-Campus by opening this link:\n"
+        "%(link)s\n\nIf you did not register, ignore this message."
+    ) % {"name": user.full_name, "link": link}
+    transaction.on_commit(
+        lambda: send_mail(_("Confirm your email address"), message, None, [user.email])
+    )
+
+
+def learner_verify_email(*, token: str) -> Any:
+    try:
+        data = signing.loads(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise LearningError(_("This link has expired. Log in to get a new one.")) from error
+    except signing.BadSignature as error:
+        raise LearningError(_("This link is not valid.")) from error
+    User = get_user_model()
+    user = User.objects.filter(pk=data.get("user"), email=data.get("email")).first()
+    if user is None:
+        raise LearningError(_("This link is not valid."))
+    profile, _created = LearnerProfile.objects.get_or_create(user=user)
+    if profile.email_verified_at is None:
+        profile.email_verified_at = timezone.now()
+        profile.save(update_fields=["email_verified_at"])
+    return user
+
+
+def learner_is_verified(*, user: Any) -> bool:
+    profile = LearnerProfile.objects.filter(user=user).first()
+    return bool(profile and profile.email_verified_at)
+
+
+# xAPI records
+
+
+def _record(
+    *,
+    user: Any,
+    course_id: int,
+    verb: str,
+    path: str,
+    activity_type: str,
+    name: str,
+    language: str,
+    result: dict | None = None,
+) -> None:
+    Statement.objects.create(
+        user=user,
+        course_id=course_id,
+        verb=verb,
+        activity_path=path,
+        activity_type=activity_type,
+        activity_name=name[:300],
+        language=language,
+        result=result,
+    )
+
+
+def quiz_path(*, quiz: Quiz) -> str:
+    version = quiz.version
+    kwargs = {"slug": version.course.slug, "language": version.language}
+    if quiz.module is None:
+        return reverse("learning:final", kwargs=kwargs)
+    return reverse("learning:quiz", kwargs=kwargs | {"module": quiz.module.position})
+
+
+# Enrolment and progress
+
+
+def enrolment_start(*, user: Any, version: CourseVersion) -> Enrolment:
+    if not learner_is_verified(user=user):
+        raise LearningError(
+            _("Confirm your email address first: open the link we sent you."), status=403
+        )
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(user=user, version=version)
+        if created:
+            _record(
+                user=user,
+                course_id=version.course_id,
+                verb=Statement.Verb.LAUNCHED,
+                path=version.get_absolute_url(),
+                activity_type="course",
+                name=version.title,
+                language=version.language,
+            )
+    return enrolment
+
+
+def lesson_mark_viewed(*, enrolment: Enrolment, lesson: Lesson) -> None:
+    with transaction.atomic():
+        _view, created = LessonView.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson)
+        enrolment.last_lesson = lesson
+        if created:
+            version = enrolment.version
+            _record(
+                user=enrolment.user,
+                course_id=version.course_id,
+                verb=Statement.Verb.PROGRESSED,
+                path=lesson.get_absolute_url(),
+                activity_type="lesson",
+                name=lesson.title,
+                language=version.language,
+            )
+            enrolment_update_completion(enrolment=enrolment)
+
+
+def enrolment_update_completion(*, enrolment: Enrolment) -> bool:
+    """Records the completion the first time the completion rule holds."""
+    if enrolment.completed_at or not enrolment_is_complete(enrolment=enrolment):
+        return bool(enrolment.completed_at)
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["completed_at"])
+    version = enrolment.version
+    _record(
+        user=enrolment.user,
+        course_id=version.course_id,
+        verb=Statement.Verb.COMPLETED,
+        path=version.get_absolute_url(),
+        activity_type="course",
+        name=version.title,
+        language=version.language,
+        result={"completion": True},
+    )
+    return True
+
+
+# Quizzes
+
+
+def attempt_start(*, enrolment: Enrolment, quiz: Quiz) -> Attempt:
+    """Returns the open attempt, or draws a new one if the limits allow it."""
+    if quiz.version_id != enrolment.version_id:
+        raise LearningError(_("This quiz belongs to another course."), status=404)
+    with transaction.atomic():
+        # Locking the enrolment serialises two clicks on "start" from the same learner.
+        Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        attempts = list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("number"))
+        open_attempt = next((a for a in attempts if a.submitted_at is None), None)
+        if open_attempt:
+            return open_attempt
+        if any(a.passed for a in attempts):
+            raise LearningError(_("You have already passed this quiz."), status=409)
+        if len(attempts) >= quiz.attempt_limit:
+            raise LearningError(
+                _("You have used all %(limit)s attempts at this quiz.")
+                % {"limit": quiz.attempt_limit},
+                status=409,
+            )
+        last_submitted = attempts[-1].submitted_at if attempts else None
+        if last_submitted and quiz.wait_minutes:
+            allowed_at = last_submitted + timedelta(minutes=quiz.wait_minutes)
+            if timezone.now() < allowed_at:
+                raise LearningError(
+                    _("You can try again from %(time)s.")
+                    % {"time": date_format(timezone.localtime(allowed_at), "DATETIME_FORMAT")},
+                    status=409,
+                )
+        question_ids = list(quiz.questions.order_by("position").values_list("id", flat=True))
+        seed = secrets.randbits(48)
+        draw = random.Random(seed)  # noqa: S311 - a fair shuffle, not a secret
+        if quiz.draw_count and quiz.draw_count < len(question_ids):
+            question_ids = draw.sample(question_ids, quiz.draw_count)
+        else:
+            draw.shuffle(question_ids)
+        return Attempt.objects.create(
+            enrolment=enrolment,
+            quiz=quiz,
+            number=len(attempts) + 1,
+            seed=seed,
+            question_ids=question_ids,
+        )
+
+
+def _parse_ids(values: list[str]) -> list[int]:
+    try:
+        return sorted({int(value) for value in values})
+    except (TypeError, ValueError) as error:
+        raise LearningError(_("This answer is not one of the options.")) from error
+
+
+def _grade(*, question: Question, choices: list[Choice], data: Any) -> tuple[Any, bool]:
+    """Checks a raw answer against the question's options; returns (response, is_correct)."""
+    by_id = {choice.pk: choice for choice in choices}
+    if question.kind == Question.Kind.MATCHING:
+        if not isinstance(data, dict):
+            raise LearningError(_("This answer is not one of the options."))
+        pairs: dict[str, int] = {}
+        for key, value in data.items():
+            try:
+                item, target = int(key), int(value)
+            except (TypeError, ValueError) as error:
+                raise LearningError(_("This answer is not one of the options.")) from error
+            if item not in by_id or target not in by_id:
+                raise LearningError(_("This answer is not one of the options."))
+            pairs[str(item)] = target
+        if not pairs:
+            raise LearningError(_("Choose an answer."))
+        correct = len(pairs) == len(choices) and all(
+            int(item) == target for item, target in pairs.items()
+        )
+        return pairs, correct
+    if not isinstance(data, list):
+        raise LearningError(_("This answer is not one of the options."))
+    ids = _parse_ids(data)
+    if not ids:
+        raise LearningError(_("Choose an answer."))
+    if any(choice_id not in by_id for choice_id in ids):
+        raise LearningError(_("This answer is not one of the options."))
+    if question.kind != Question.Kind.MULTIPLE and len(ids) != 1:
+        raise LearningError(_("Choose only one answer."))
+    expected = sorted(choice.pk for choice in choices if choice.is_correct)
+    return ids, ids == expected
+
+
+def answer_save(*, attempt: Attempt, question_id: int, data: Any) -> Answer:
+    """Saves (or replaces) one answer of an open attempt, as soon as the learner gives it.
+
+    `data` is a list of choice ids, or for matching a {item id: matched id} mapping."""
+    if attempt.submitted_at is not None:
+        raise LearningError(_("This attempt has already been submitted."), status=409)
+    if question_id not in attempt.question_ids:
+        raise LearningError(_("This question is not part of your attempt."), status=400)
+    question = Question.objects.prefetch_related("choices").get(pk=question_id)
+    response, correct = _grade(question=question, choices=list(question.choices.all()), data=data)
+    version = attempt.enrolment.version
+    with transaction.atomic():
+        try:
+            answer, _created = Answer.objects.update_or_create(
+                attempt=attempt,
+                question=question,
+                defaults={"response": response, "is_correct": correct},
+            )
+        except IntegrityError as error:  # two saves of the same answer raced; the other won
+            raise LearningError(_("Please save this answer again."), status=409) from error
+        _record(
+            user=attempt.enrolment.user,
+            course_id=version.course_id,
+            verb=Statement.Verb.ANSWERED,
+            path=f"{quiz_path(quiz=attempt.quiz)}#q{question.position}",
+            activity_type="question",
+            name=question.text,
+            language=version.language,
+            result={"success": correct, "response": response},
+        )
+    return answer
+
+
+def attempt_submit(*, attempt: Attempt) -> Attempt:
+    with transaction.atomic():
+        attempt = (
+            Attempt.objects.select_for_update()
+            .select_related("quiz__module", "enrolment__version")
+            .get(pk=attempt.pk)
+        )
+        if attempt.submitted_at is not None:
+            raise LearningError(_("This attempt has already been submitted."), status=409)
+        total = len(attempt.question_ids)
+        right = attempt.answers.filter(
+            is_correct=True, question_id__in=attempt.question_ids
+        ).count()
+        attempt.score = round(100 * right / total) if total else 0
+        attempt.passed = attempt.score >= attempt.quiz.pass_mark
+        attempt.submitted_at = timezone.now()
+        attempt.save(update_fields=["score", "passed", "submitted_at"])
+        version = attempt.enrolment.version
+        _record(
+            user=attempt.enrolment.user,
+            course_id=version.course_id,
+            verb=Statement.Verb.PASSED if attempt.passed else Statement.Verb.FAILED,
+            path=quiz_path(quiz=attempt.quiz),
+            activity_type="assessment",
+            name=attempt.quiz.title,
+            language=version.language,
+            result={
+                "score": {"scaled": attempt.score / 100, "raw": right, "min": 0, "max": total},
+                "success": attempt.passed,
+                "completion": True,
+            },
+        )
+        if attempt.passed:
+            enrolment_update_completion(enrolment=attempt.enrolment)
+    return attempt
+
+
+# Publishing
+
+
+def version_publish(*, version: CourseVersion) -> CourseVersion:
+    from rumbo.learning.selectors import version_problems
+
+    problems = version_problems(version=version)
+    if problems:
+        raise LearningError(" ".join(problems))
+    version.is_published = True
+    version.save(update_fields=["is_published"])
+    return version
+
+
+def course_delete_content(*, course: Course) -> None:
+    """Removes a course that nobody is enrolled in (used when a package replaces it)."""
+    if Enrolment.objects.filter(version__course=course).exists():
+        raise LearningError(_("Learners are enrolled in this course; it cannot be replaced."))
+    course.delete()

@@ -1,0 +1,77 @@
+// Saves each quiz answer as soon as it is given. When the connection is down the answer
+// waits in memory and is sent again when the browser is back online, so nothing is lost.
+(function () {
+  "use strict";
+  var pending = new Map();
+  var status = document.getElementById("quiz-status");
+  var texts = document.getElementById("quiz-messages");
+
+  function say(key) {
+    var node = texts && texts.content.querySelector("[data-" + key + "]");
+    if (status && node) {
+      status.textContent = node.textContent;
+      status.hidden = false;
+    }
+  }
+
+  function send(form) {
+    var body = new FormData(form);
+    return fetch(form.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        var mark = form.querySelector(".saved");
+        if (response.ok) {
+          pending.delete(form.id);
+          if (mark) mark.textContent = texts.content.querySelector("[data-saved]").textContent;
+        } else {
+          pending.delete(form.id);
+          if (mark) mark.textContent = data.error || "";
+        }
+      });
+    });
+  }
+
+  function save(form) {
+    pending.set(form.id, form);
+    if (!navigator.onLine) {
+      say("offline");
+      return;
+    }
+    send(form).catch(function () {
+      say("offline");
+    });
+  }
+
+  function flush() {
+    var forms = Array.from(pending.values());
+    if (!forms.length) return;
+    Promise.all(forms.map(function (form) { return send(form); }))
+      .then(function () { if (!pending.size) say("synced"); })
+      .catch(function () { say("offline"); });
+  }
+
+  document.querySelectorAll("form.question").forEach(function (form) {
+    form.addEventListener("change", function () { save(form); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      save(form);
+    });
+  });
+  var finish = document.getElementById("submit-quiz");
+  if (finish) {
+    finish.addEventListener("submit", function (event) {
+      if (pending.size) {
+        event.preventDefault();
+        say("pending");
+        flush();
+      }
+    });
+  }
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", function () { say("offline"); });
+  setInterval(function () { if (navigator.onLine) flush(); }, 5000);
+})();

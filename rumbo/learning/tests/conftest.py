@@ -1,0 +1,47 @@
+import pytest
+
+from rumbo.learning.demo import short_package_files, trafficking_package_files, zipped
+from rumbo.learning.demo_content import SHORT_COURSES
+from rumbo.learning.factories import LearnerProfileFactory
+from rumbo.learning.models import Course, CourseVersion, Enrolment
+from rumbo.learning.package import package_import
+
+
+@pytest.fixture
+def course(db) -> Course:
+    return package_import(data=zipped(trafficking_package_files()))
+
+
+@pytest.fixture
+def short_course(db) -> Course:
+    return package_import(data=zipped(short_package_files(SHORT_COURSES[0])))
+
+
+@pytest.fixture
+def learner(db):
+    return LearnerProfileFactory().user
+
+
+@pytest.fixture
+def version_es(course) -> CourseVersion:
+    return course.versions.get(language="es")
+
+
+@pytest.fixture
+def enrolment(learner, version_es) -> Enrolment:
+    return Enrolment.objects.create(user=learner, version=version_es)
+
+
+def correct_data(question):
+    """The right answer to a question, in the shape answer_save() takes."""
+    choices = list(question.choices.all())
+    if question.kind == "matching":
+        return {str(choice.pk): str(choice.pk) for choice in choices}
+    return [str(choice.pk) for choice in choices if choice.is_correct]
+
+
+def wrong_data(question):
+    choices = list(question.choices.all())
+    if question.kind == "matching":
+        return {str(choices[0].pk): str(choices[1].pk)}
+    return [str(next(choice.pk for choice in choices if not choice.is_correct))]
