@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
-from rumbo.core.models import Country
+from rumbo.core.models import Country, Place
 from rumbo.guides.eligibility import pathway_queryset
 from rumbo.guides.models import Article, Document, DocumentIssuance, Office, Pathway, SearchTerm
 from rumbo.guides.search import edit_distance, terms, typo_budget
@@ -150,3 +150,11 @@ def guide_search(*, query: str, language: str | None = None, limit: int = 20) ->
         for score, key in ranked
         if key in items
     ]
+
+
+def place_city_get(*, place_id: int) -> Place | None:
+    return (
+        Place.objects.select_related("country", "parent")
+        .filter(pk=place_id, kind=Place.Kind.CITY)
+        .first()
+    )
