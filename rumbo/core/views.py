@@ -6,7 +6,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rumbo.core.models import Job
 from rumbo.core.selectors import country_list
@@ -14,13 +14,13 @@ from rumbo.core.selectors import country_list
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"countries": country_list(role="origin")})
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
@@ -33,7 +33,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 @staff_member_required
-@require_GET
+@require_safe
 def job_detail(request: HttpRequest, job_id: UUID) -> HttpResponse:
     job = get_object_or_404(Job, pk=job_id)
     return render(request, "core/job.html", {"job": job})

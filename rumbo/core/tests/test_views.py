@@ -80,3 +80,8 @@ def test_requests_are_logged_by_route_without_query_or_client(client, caplog):
 
 def test_unknown_page_is_a_404_not_an_error(client):
     assert client.get("/campaigns/no-such-campaign/").status_code == 404
+
+
+def test_head_requests_are_answered_for_link_checkers_and_load_balancers(client):
+    assert client.head("/").status_code == 200
+    assert client.head("/healthz").status_code == 200
