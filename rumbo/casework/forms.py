@@ -1,0 +1,164 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rumbo.casework.models import (
+    CONSENT_VERSION,
+    AppointmentRequest,
+    Consultation,
+    Referral,
+    Topic,
+)
+from rumbo.core.models import Organisation
+
+# Personal data must not linger in the browser's form history.
+PRIVATE = {"autocomplete": "off"}
+
+
+class AppointmentRequestForm(forms.Form):
+    alias = forms.CharField(
+        label=_("Your name or an alias"),
+        max_length=80,
+        help_text=_("Any name we can call you by; it does not have to be your real name."),
+        widget=forms.TextInput(attrs=PRIVATE),
+    )
+    contact_channel = forms.ChoiceField(
+        label=_("How should we contact you?"),
+        choices=AppointmentRequest.Contact.choices,
+        widget=forms.RadioSelect,
+        initial=AppointmentRequest.Contact.WHATSAPP,
+    )
+    contact = forms.RegexField(
+        label=_("Phone number"),
+        regex=r"^\+?[0-9 ()-]{7,20}$",
+        error_messages={"invalid": _("Type a phone number with 7 to 20 digits.")},
+        widget=forms.TextInput(attrs={**PRIVATE, "inputmode": "tel"}),
+    )
+    preferred_date = forms.DateField(
+        label=_("Preferred day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    preferred_slot = forms.ChoiceField(
+        label=_("Preferred time"), choices=AppointmentRequest.Slot.choices
+    )
+    topic = forms.ChoiceField(label=_("What would you like to talk about?"), choices=Topic.choices)
+
+    def clean_preferred_date(self) -> datetime.date:
+        day = self.cleaned_data["preferred_date"]
+        today = timezone.localdate()
+        if not today <= day <= today + datetime.timedelta(days=60):
+            raise forms.ValidationError(_("Choose a day between today and two months from now."))
+        return day
+
+
+class AppointmentStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=AppointmentRequest.Status.choices)
+
+
+class ConsultationForm(forms.ModelForm):
+    """Quick to fill on a phone: most fields are one tap; personal fields are optional."""
+
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple
+    )
+    refer_to_point: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Refer to another information point"), queryset=None, required=False
+    )
+    refer_to_organisation: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Refer to a partner organisation"),
+        queryset=Organisation.objects.filter(is_partner=True).order_by("name"),
+        required=False,
+    )
+    share_with_referral = forms.BooleanField(
+        label=_("Send the name and contact details with the referral (needs consent)"),
+        required=False,
+    )
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "date",
+            "channel",
+            "age_band",
+            "sex",
+            "nationality",
+            "situation",
+            "source",
+            "campaign",
+            "outcome",
+            "follow_up_on",
+            "consent_given",
+            "alias",
+            "contact",
+            "notes",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "follow_up_on": forms.DateInput(attrs={"type": "date"}),
+            "channel": forms.RadioSelect,
+            "age_band": forms.RadioSelect,
+            "sex": forms.RadioSelect,
+            "outcome": forms.RadioSelect,
+            "alias": forms.TextInput(attrs=PRIVATE),
+            "contact": forms.TextInput(attrs=PRIVATE),
+            "notes": forms.Textarea(attrs={**PRIVATE, "rows": 3}),
+        }
+
+    def __init__(self, *args, destination_points=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["refer_to_point"].queryset = destination_points  # type: ignore[attr-defined]
+        self.fields["consent_given"].label = _(
+            "The person agreed that we keep their details (consent text %(version)s)"
+        ) % {"version": CONSENT_VERSION}
+        for name in ("channel", "age_band", "sex", "outcome"):
+            # ModelForm adds an empty choice to radio buttons of required fields.
+            field = self.fields[name]
+            field.choices = [c for c in field.choices if c[0]]  # type: ignore[attr-defined]
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if not cleaned.get("consent_given"):
+            if cleaned.get("contact") or cleaned.get("notes"):
+                self.add_error(
+                    "consent_given", _("Contact details and notes need the person's consent.")
+                )
+            if cleaned.get("share_with_referral"):
+                self.add_error(
+                    "share_with_referral", _("Sharing details needs the person's consent.")
+                )
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (recorded in the audit log)"),
+        max_length=300,
+        widget=forms.TextInput(attrs=PRIVATE),
+    )
+
+
+class ReferralStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Referral.Status.choices)
+
+
+class ReportForm(forms.Form):
+    month = forms.TypedChoiceField(
+        label=_("Month"), coerce=datetime.date.fromisoformat, required=False, empty_value=None
+    )
+    point = forms.TypedChoiceField(
+        label=_("Information point"), coerce=int, required=False, empty_value=None
+    )
+    country = forms.TypedChoiceField(
+        label=_("Country"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, months, points, countries, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = {
+            "month": [(m.isoformat(), m.strftime("%Y-%m")) for m in months],
+            "point": [("", _("All"))] + [(p.pk, p.name) for p in points],
+            "country": [("", _("All"))] + [(c.pk, c.name) for c in countries],
+        }
+        for name, options in choices.items():
+            self.fields[name].choices = options  # type: ignore[attr-defined]

@@ -1,0 +1,247 @@
+"""Every read of casework records. Those returning personal data take the acting user and
+filter with rumbo.casework.permissions; reading one record's personal data is itself
+audited, so those selectors write an audit entry in the same transaction as the read."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from rumbo.audit.models import AuditEntry
+from rumbo.audit.services import audit_record
+from rumbo.casework import permissions
+from rumbo.casework.models import AppointmentRequest, Consultation, Referral, Topic
+from rumbo.core.models import Country
+from rumbo.infopoints.models import InfoPoint
+
+# Counts from 1 to 4 are hidden in reports so that nobody can be singled out.
+SUPPRESSION_THRESHOLD = 5
+
+
+def staff_point_list(*, user) -> QuerySet[InfoPoint]:
+    """The points whose personal data the user works with (advisor or coordinator)."""
+    return InfoPoint.objects.filter(pk__in=permissions.staff_scope(user).point_ids).order_by("name")
+
+
+def appointment_list_for_day(*, user, day: datetime.date) -> QuerySet[AppointmentRequest]:
+    """The day's requests, and any still new from earlier days, of the user's points. The
+    list shows no personal data: aliases and numbers are read one by one, audited."""
+    return (
+        AppointmentRequest.objects.filter(permissions.appointment_readable_by_user_filter(user))
+        .filter(
+            Q(preferred_date=day) | Q(preferred_date__lt=day, status=AppointmentRequest.Status.NEW)
+        )
+        .select_related("info_point")
+        .order_by("preferred_date", "preferred_slot", "created_at")
+    )
+
+
+@transaction.atomic
+def appointment_read(*, user, pk: int) -> AppointmentRequest:
+    appointment = AppointmentRequest.objects.select_related("info_point").get(
+        permissions.appointment_readable_by_user_filter(user), pk=pk
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.READ,
+        target=appointment,
+        info_point_id=appointment.info_point_id,
+    )
+    return appointment
+
+
+def consultation_list(*, user, info_point_id: int | None = None) -> QuerySet[Consultation]:
+    """Consultations of the user's points, without their personal fields."""
+    consultations = Consultation.objects.filter(
+        permissions.consultation_readable_by_user_filter(user)
+    ).defer(*Consultation.PERSONAL_FIELDS)
+    if info_point_id:
+        consultations = consultations.filter(info_point_id=info_point_id)
+    return consultations.select_related("info_point")
+
+
+@transaction.atomic
+def consultation_read(*, user, pk: int) -> Consultation:
+    consultation = Consultation.objects.select_related(
+        "info_point", "nationality", "campaign", "advisor"
+    ).get(permissions.consultation_readable_by_user_filter(user), pk=pk)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.READ,
+        target=consultation,
+        info_point_id=consultation.info_point_id,
+    )
+    return consultation
+
+
+def consultation_can_manage(*, user, pk: int) -> bool:
+    return Consultation.objects.filter(
+        permissions.consultation_manageable_by_user_filter(user), pk=pk
+    ).exists()
+
+
+def referral_list(*, user) -> tuple[QuerySet[Referral], QuerySet[Referral]]:
+    """(received, sent) referrals of the user's points, without personal fields."""
+    scope = permissions.staff_scope(user)
+    referrals = (
+        Referral.objects.filter(permissions.referral_readable_by_user_filter(user))
+        .defer(*Referral.PERSONAL_FIELDS)
+        .select_related("from_point", "to_point", "to_organisation")
+    )
+    return (
+        referrals.filter(to_point_id__in=scope.point_ids),
+        referrals.filter(from_point_id__in=scope.point_ids),
+    )
+
+
+@transaction.atomic
+def referral_read(*, user, pk: int) -> Referral:
+    referral = Referral.objects.select_related("from_point", "to_point", "to_organisation").get(
+        permissions.referral_readable_by_user_filter(user), pk=pk
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.READ,
+        target=referral,
+        info_point_id=referral.from_point_id,
+    )
+    return referral
+
+
+def referral_can_update_status(*, user, referral: Referral) -> bool:
+    return Referral.objects.filter(
+        permissions.referral_status_updatable_by_user_filter(user), pk=referral.pk
+    ).exists()
+
+
+def referral_destination_points(*, exclude_ids) -> QuerySet[InfoPoint]:
+    return (
+        InfoPoint.objects.exclude(pk__in=exclude_ids)
+        .exclude(status=InfoPoint.Status.CLOSED)
+        .order_by("name")
+    )
+
+
+# Reports ------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportTable:
+    key: str
+    title: str
+    rows: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @property
+    def chart_rows(self) -> list[tuple[str, int | None, float]]:
+        """Rows with the bar length in per cent of the largest shown count."""
+        largest = max((count or 0 for _label, count in self.rows), default=0) or 1
+        return [
+            (label, count, round(100 * (count or 0) / largest, 1)) for label, count in self.rows
+        ]
+
+
+@dataclass
+class Report:
+    month: datetime.date
+    scope_label: str
+    total: int | None
+    tables: list[ReportTable]
+
+
+def suppress(count: int) -> int | None:
+    return None if 0 < count < SUPPRESSION_THRESHOLD else count
+
+
+def report_point_list(*, user) -> QuerySet[InfoPoint]:
+    return InfoPoint.objects.filter(permissions.report_point_filter(user)).order_by("name")
+
+
+def report_country_list(*, user) -> QuerySet[Country]:
+    return Country.objects.filter(
+        pk__in=report_point_list(user=user).values("place__country_id")
+    ).order_by("name")
+
+
+def report_month_list(*, today: datetime.date, count: int = 12) -> list[datetime.date]:
+    first = today.replace(day=1)
+    months = []
+    for _index in range(count):
+        months.append(first)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
+def report_monthly(
+    *, user, month: datetime.date, info_point_id: int | None = None, country_id: int | None = None
+) -> Report:
+    """Monthly figures for one point, one country or everything the user may see.
+
+    Each table is one GROUP BY on the (month, info_point) index, so a month costs the
+    same whatever the size of the history. Raises InfoPoint.DoesNotExist for a scope the
+    user may not see.
+    """
+    points = report_point_list(user=user)
+    scope_label = str(_("All information points you may see"))
+    if info_point_id:
+        point = points.get(pk=info_point_id)
+        points, scope_label = points.filter(pk=point.pk), point.name
+    elif country_id:
+        points = points.filter(place__country_id=country_id)
+        if not points.exists():
+            raise InfoPoint.DoesNotExist
+        scope_label = Country.objects.get(pk=country_id).name
+    point_ids = list(points.values_list("pk", flat=True))
+    consultations = Consultation.objects.filter(month=month, info_point_id__in=point_ids)
+
+    def grouped(key: str, title, choices=None, label_field: str = "") -> ReportTable:
+        column = label_field or key
+        counts = consultations.values(column).annotate(n=Count("pk")).order_by("-n", column)
+        labels = dict(choices) if choices else {}
+        rows = [
+            (str(labels.get(row[column], row[column] or _("Not stated"))), suppress(row["n"]))
+            for row in counts
+        ]
+        return ReportTable(key=key, title=str(title), rows=rows)
+
+    topic_counts = consultations.aggregate(
+        **{
+            name: Count("pk", filter=Q(**{name: True}))
+            for name in Consultation.TOPIC_FIELDS.values()
+        }
+    )
+    topics = ReportTable(
+        key="topic",
+        title=str(_("Topics")),
+        rows=[
+            (str(Topic(topic).label), suppress(topic_counts[name]))
+            for topic, name in Consultation.TOPIC_FIELDS.items()
+        ],
+    )
+    referral_counts = (
+        Referral.objects.filter(month=month, from_point_id__in=point_ids)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "status")
+    )
+    referral_labels = dict(Referral.Status.choices)
+    referrals = ReportTable(
+        key="referral",
+        title=str(_("Referral outcomes")),
+        rows=[(str(referral_labels[row["status"]]), suppress(row["n"])) for row in referral_counts],
+    )
+    tables = [
+        topics,
+        grouped("channel", _("Channel"), Consultation.Channel.choices),
+        grouped("sex", _("Sex or gender"), Consultation.Sex.choices),
+        grouped("age_band", _("Age"), Consultation.AgeBand.choices),
+        grouped("nationality", _("Nationality"), label_field="nationality__name"),
+        grouped("situation", _("Migration situation"), Consultation.Situation.choices),
+        grouped("source", _("Heard of the point through"), Consultation.Source.choices),
+        grouped("outcome", _("Outcome"), Consultation.Outcome.choices),
+        referrals,
+    ]
+    return Report(
+        month=month, scope_label=scope_label, total=suppress(consultations.count()), tables=tables
+    )

@@ -1,0 +1,288 @@
+"""Staff pages (under /staff/) and the public appointment request. Views parse the
+request, call one selector or service and render; permissions live in selectors."""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from rumbo.accounts.decorators import verified_login_required
+from rumbo.audit.selectors import audit_entry_list
+from rumbo.casework import selectors, services
+from rumbo.casework.forms import (
+    AppointmentRequestForm,
+    AppointmentStatusForm,
+    ConsultationForm,
+    ReasonForm,
+    ReferralStatusForm,
+    ReportForm,
+)
+from rumbo.casework.permissions import StaffScope, staff_scope, user_can_read_audit_log
+from rumbo.casework.reports import report_csv, report_xlsx
+from rumbo.infopoints.models import InfoPoint
+
+
+def staff_page(allowed: Callable[[StaffScope], bool]):
+    """Password + second factor, no caching, and a role that `allowed` accepts."""
+
+    def decorator(view):
+        @wraps(view)
+        @verified_login_required
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            scope = staff_scope(request.user)
+            if not allowed(scope):
+                raise PermissionDenied
+            request.staff_scope = scope  # type: ignore[attr-defined]  # for the staff menu
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+any_staff = staff_page(lambda scope: scope.is_staff_member)
+point_staff = staff_page(lambda scope: bool(scope.point_ids))
+report_staff = staff_page(lambda scope: scope.sees_reports)
+auditor = staff_page(lambda scope: scope.auditor)
+
+
+@any_staff
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    scope = staff_scope(request.user)
+    context = {
+        "scope": scope,
+        "today": today,
+        "appointments": selectors.appointment_list_for_day(user=request.user, day=today),
+        "points": selectors.staff_point_list(user=request.user),
+    }
+    return render(request, "casework/home.html", context)
+
+
+@point_staff
+def appointment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = selectors.appointment_read(user=request.user, pk=pk)
+    form = AppointmentStatusForm(request.POST or None, initial={"status": appointment.status})
+    if request.method == "POST" and form.is_valid():
+        services.appointment_status_update(
+            user=request.user, appointment=appointment, status=form.cleaned_data["status"]
+        )
+        return redirect("casework:home")
+    return render(
+        request, "casework/appointment_detail.html", {"appointment": appointment, "form": form}
+    )
+
+
+@point_staff
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    consultations = selectors.consultation_list(user=request.user)[:100]
+    return render(request, "casework/consultation_list.html", {"consultations": consultations})
+
+
+@point_staff
+def consultation_create(request: HttpRequest) -> HttpResponse:
+    points = selectors.staff_point_list(user=request.user)
+    chosen = _int_or_none(request.POST.get("point") or request.GET.get("point"))
+    point = points.filter(pk=chosen).first() if chosen else None
+    point = point or points.first()
+    appointment = None
+    if appointment_pk := _int_or_none(request.GET.get("appointment")):
+        appointment = selectors.appointment_read(user=request.user, pk=appointment_pk)
+        point = appointment.info_point
+    if point is None:
+        raise PermissionDenied
+    form = ConsultationForm(
+        request.POST or None,
+        initial={
+            "date": timezone.localdate(),
+            "topics": [appointment.topic] if appointment else [],
+        },
+        destination_points=selectors.referral_destination_points(exclude_ids=[point.pk]),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            consultation = services.consultation_create(
+                user=request.user,
+                info_point=point,
+                appointment=appointment,
+                topics=data.pop("topics"),
+                refer_to_point=data.pop("refer_to_point"),
+                refer_to_organisation=data.pop("refer_to_organisation"),
+                share_with_referral=data.pop("share_with_referral"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("casework:consultation_detail", pk=consultation.pk)
+    context = {"form": form, "point": point, "points": points, "appointment": appointment}
+    return render(request, "casework/consultation_form.html", context)
+
+
+@point_staff
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.consultation_read(user=request.user, pk=pk)
+    context = {
+        "consultation": consultation,
+        "referrals": consultation.referrals.select_related("to_point", "to_organisation"),
+        "can_manage": selectors.consultation_can_manage(user=request.user, pk=consultation.pk),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "casework/consultation_detail.html", context)
+
+
+def _manage(request: HttpRequest, pk: int):
+    # Checked before reading, so a refused request leaves no read behind either.
+    if not selectors.consultation_can_manage(user=request.user, pk=pk):
+        raise PermissionDenied
+    return selectors.consultation_read(user=request.user, pk=pk), ReasonForm(request.POST)
+
+
+@require_POST
+@point_staff
+def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation, form = _manage(request, pk)
+    if not form.is_valid():
+        return redirect("casework:consultation_detail", pk=pk)
+    record = services.consultation_export(
+        user=request.user, consultation=consultation, reason=form.cleaned_data["reason"]
+    )
+    response = HttpResponse(
+        json.dumps(record, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = f'attachment; filename="record-{consultation.pk}.json"'
+    return response
+
+
+@require_POST
+@point_staff
+def consultation_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation, form = _manage(request, pk)
+    if form.is_valid():
+        services.consultation_erase(
+            user=request.user, consultation=consultation, reason=form.cleaned_data["reason"]
+        )
+    return redirect("casework:consultation_detail", pk=pk)
+
+
+@point_staff
+def referral_list(request: HttpRequest) -> HttpResponse:
+    received, sent = selectors.referral_list(user=request.user)
+    return render(
+        request, "casework/referral_list.html", {"received": received[:100], "sent": sent[:100]}
+    )
+
+
+@point_staff
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_read(user=request.user, pk=pk)
+    can_update = selectors.referral_can_update_status(user=request.user, referral=referral)
+    form = ReferralStatusForm(request.POST or None, initial={"status": referral.status})
+    if request.method == "POST":
+        if not can_update:
+            raise PermissionDenied
+        if form.is_valid():
+            services.referral_status_update(
+                user=request.user, referral=referral, status=form.cleaned_data["status"]
+            )
+            return redirect("casework:referral_detail", pk=pk)
+    context = {"referral": referral, "form": form, "can_update": can_update}
+    return render(request, "casework/referral_detail.html", context)
+
+
+def _report(request: HttpRequest):
+    today = timezone.localdate()
+    form = ReportForm(
+        request.GET or None,
+        months=selectors.report_month_list(today=today),
+        points=selectors.report_point_list(user=request.user),
+        countries=selectors.report_country_list(user=request.user),
+    )
+    month, point, country = today.replace(day=1), None, None
+    if form.is_bound:
+        # A point or country outside the user's scope is not among the choices.
+        if not form.is_valid():
+            return form, None
+        month = form.cleaned_data["month"] or month
+        point, country = form.cleaned_data["point"], form.cleaned_data["country"]
+    report = selectors.report_monthly(
+        user=request.user, month=month, info_point_id=point, country_id=country
+    )
+    return form, report
+
+
+@report_staff
+def report(request: HttpRequest) -> HttpResponse:
+    form, monthly = _report(request)
+    query = request.GET.urlencode()
+    context = {"form": form, "report": monthly, "query": query}
+    return render(request, "casework/report.html", context, status=200 if monthly else 400)
+
+
+@report_staff
+def report_export(request: HttpRequest, file_format: str) -> HttpResponse:
+    if file_format not in ("csv", "xlsx"):
+        raise Http404
+    _form, monthly = _report(request)
+    if monthly is None:
+        return HttpResponse(_("Choose a month and a point or country you may see."), status=400)
+    services.report_export_audit(user=request.user, report=monthly, file_format=file_format)
+    name = f"rumbo-report-{monthly.month:%Y-%m}.{file_format}"
+    if file_format == "csv":
+        response = HttpResponse(report_csv(monthly), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            report_xlsx(monthly),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@auditor
+def audit_log(request: HttpRequest) -> HttpResponse:
+    entries = audit_entry_list(
+        readable=user_can_read_audit_log(request.user), action=request.GET.get("action", "")
+    )[:200]
+    return render(request, "casework/audit_log.html", {"entries": entries})
+
+
+# The public request acts for no session or account, so a forged POST could do nothing a
+# direct one cannot; without a CSRF token the form page stays the same for everyone.
+@csrf_exempt
+@ratelimit(key="ip", rate="10/h", method="POST", block=False)
+def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
+    points = InfoPoint.objects.exclude(status=InfoPoint.Status.CLOSED)
+    point: InfoPoint = get_object_or_404(points, slug=slug)
+    form = AppointmentRequestForm(request.POST or None)
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            form.add_error(
+                None, _("Too many requests from this connection. Please try again in an hour.")
+            )
+        elif form.is_valid():
+            appointment = services.appointment_request_create(info_point=point, **form.cleaned_data)
+            # The confirmation is rendered, not redirected to: the reference never enters a URL.
+            response = render(
+                request,
+                "casework/appointment_done.html",
+                {"point": point, "appointment": appointment},
+            )
+            add_never_cache_headers(response)
+            return response
+    return render(request, "casework/appointment_request.html", {"point": point, "form": form})
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
