@@ -167,10 +167,14 @@ class _Mapping(dict):
 class _LineLoader(yaml.SafeLoader):
     """Remembers the line of each mapping, so validation errors can name it."""
 
-    def construct_mapping(self, node, deep=False):
-        mapping = _Mapping(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        return mapping
+    def construct_line_mapping(self, node):
+        data = _Mapping()
+        data.line = node.start_mark.line + 1
+        yield data
+        data.update(self.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_mapping)
 
 
 def _line(data: Any) -> int:

@@ -24,6 +24,18 @@ def actor_for(*, email: str) -> dict[str, Any]:
     return {"objectType": "Agent", "mbox_sha1sum": digest}
 
 
+def _result(result: dict[str, Any]) -> dict[str, Any]:
+    # xAPI wants an interaction's response as a string: "a[,]b" for choices and
+    # "source[.]target[,]..." for matching (cmi.interaction response patterns).
+    response = result.get("response")
+    if isinstance(response, list):
+        return result | {"response": "[,]".join(str(item) for item in response)}
+    if isinstance(response, dict):
+        pairs = "[,]".join(f"{source}[.]{target}" for source, target in response.items())
+        return result | {"response": pairs}
+    return result
+
+
 def statements_export(*, course: Course, base_url: str) -> list[dict[str, Any]]:
     records = []
     for statement in course_statements(course=course):
@@ -54,6 +66,6 @@ def statements_export(*, course: Course, base_url: str) -> list[dict[str, Any]]:
             "version": "1.0.3",
         }
         if statement.result is not None:
-            record["result"] = statement.result
+            record["result"] = _result(statement.result)
         records.append(record)
     return records
