@@ -1,11 +1,18 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from rumbo.infopoints import selectors, services
+from rumbo.infopoints.hsds_files import export_zip, read_document
+from rumbo.infopoints.hsds_import import hsds_import
 from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
@@ -91,6 +98,22 @@ class InfoPointAdmin(TranslationAdmin):
     inlines = [PhoneInline, OpeningHoursInline, HoursExceptionInline, LanguageInline]
     actions = [confirm_today]
     date_hierarchy = "last_confirmed"
+    change_list_template = "admin/infopoints/infopoint_change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "hsds-export/",
+                self.admin_site.admin_view(_hsds_export_view),
+                name="infopoints_hsds_export",
+            ),
+            path(
+                "hsds-import/",
+                self.admin_site.admin_view(_hsds_import_view),
+                name="infopoints_hsds_import",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(OverdueInfoPoint)
@@ -107,3 +130,55 @@ class OverdueInfoPointAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+class HsdsImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("HSDS export (zip)"),
+        help_text=_("A zip written by Rumbo's HSDS export, or in the same layout."),
+    )
+
+
+def _hsds_export_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("infopoints.view_infopoint"):
+        raise PermissionDenied
+    response = HttpResponse(export_zip(), content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="rumbo-hsds-{timezone.localdate().isoformat()}.zip"'
+    )
+    return response
+
+
+def _hsds_import_view(request: HttpRequest) -> HttpResponse:
+    if not (
+        request.user.has_perm("infopoints.add_infopoint")
+        and request.user.has_perm("infopoints.change_infopoint")
+    ):
+        raise PermissionDenied
+    errors: list[str] = []
+    form = HsdsImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            errors = [str(_("The file is larger than 50 MB."))]
+        else:
+            try:
+                report = hsds_import(document=read_document(upload.read()))
+                errors = report.errors
+            except ValueError as error:
+                errors = [str(error)]
+            if not errors:
+                messages.success(
+                    request,
+                    _("Imported %(points)d information points.") % {"points": report.points},
+                )
+                return HttpResponseRedirect(reverse("admin:infopoints_infopoint_changelist"))
+    context = admin.site.each_context(request) | {
+        "title": _("Import information points (HSDS 3.0)"),
+        "form": form,
+        "import_errors": errors,
+    }
+    return TemplateResponse(request, "admin/infopoints/hsds_import.html", context)

@@ -400,3 +400,20 @@ def info_point_is_overdue(*, point: InfoPoint, today: date | None = None) -> boo
     return point.last_confirmed is None or point.last_confirmed < today - timedelta(
         days=confirm_days()
     )
+
+
+def info_point_ids_within(
+    *, latitude: float, longitude: float, radius_km: float, queryset: QuerySet[InfoPoint]
+) -> list[tuple[float, int]]:
+    """(distance, pk) of the points of `queryset` within `radius_km`, nearest first."""
+    if not coordinates_valid(latitude=latitude, longitude=longitude):
+        raise ValueError("latitude must be in [-90, 90] and longitude in [-180, 180]")
+    box = _box_filter(latitude=latitude, longitude=longitude, radius_km=radius_km)
+    rows = (queryset.filter(box) if box is not None else queryset).values_list(
+        "pk", "latitude", "longitude"
+    )
+    return sorted(
+        (distance, pk)
+        for pk, lat, lon in rows
+        if (distance := haversine_km(latitude, longitude, lat, lon)) <= radius_km
+    )
