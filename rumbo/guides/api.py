@@ -5,7 +5,7 @@ import datetime
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from rumbo.guides.eligibility import Facts, pathway_list_for
@@ -248,28 +248,34 @@ def pathways_fit(request: HttpRequest, facts: Query[FitQuery]):
 def pathway(request: HttpRequest, slug: str):
     found = pathway_get(slug=slug)
     if found is None:
-        return 404, Message(detail=_("No pathway with this identifier."))
-    return 200, PathwayOut(
-        **_pathway_summary(found),
-        body=found.body,
-        cost=found.cost,
-        cost_amount=float(found.cost_amount) if found.cost_amount is not None else None,
-        cost_currency=found.cost_currency,
-        processing_time=found.processing_time,
-        steps=[
-            StepOut(order=step.order, title=step.title, description=step.description)
-            for step in found.steps.all()
-        ],
-        rules=[
-            RuleOut(
-                fact=rule.fact, operator=rule.operator, value=rule.value, message=rule.unmet_message
-            )
-            for rule in found.rules.all()
-        ],
-        documents=[
-            DocumentRefOut(slug=document.slug, name=document.name)
-            for document in found.documents.all()
-        ],
+        return Status(404, Message(detail=_("No pathway with this identifier.")))
+    return Status(
+        200,
+        PathwayOut(
+            **_pathway_summary(found),
+            body=found.body,
+            cost=found.cost,
+            cost_amount=float(found.cost_amount) if found.cost_amount is not None else None,
+            cost_currency=found.cost_currency,
+            processing_time=found.processing_time,
+            steps=[
+                StepOut(order=step.order, title=step.title, description=step.description)
+                for step in found.steps.all()
+            ],
+            rules=[
+                RuleOut(
+                    fact=rule.fact,
+                    operator=rule.operator,
+                    value=rule.value,
+                    message=rule.unmet_message,
+                )
+                for rule in found.rules.all()
+            ],
+            documents=[
+                DocumentRefOut(slug=document.slug, name=document.name)
+                for document in found.documents.all()
+            ],
+        ),
     )
 
 
@@ -283,8 +289,8 @@ def documents(request: HttpRequest):
 def document(request: HttpRequest, slug: str):
     found = document_get(slug=slug)
     if found is None:
-        return 404, Message(detail=_("No document with this identifier."))
-    return 200, _document(found)
+        return Status(404, Message(detail=_("No document with this identifier.")))
+    return Status(200, _document(found))
 
 
 @router.get("/articles", response=list[ArticleOut])
@@ -306,14 +312,17 @@ def articles(request: HttpRequest, country: str | None = Query(None, pattern=COU
 def article(request: HttpRequest, slug: str):
     found = article_get(slug=slug)
     if found is None:
-        return 404, Message(detail=_("No article with this identifier."))
-    return 200, ArticleOut(
-        slug=found.slug,
-        kind=found.kind,
-        title=found.title,
-        summary=found.summary,
-        body=found.body,
-        **_trust(found),
+        return Status(404, Message(detail=_("No article with this identifier.")))
+    return Status(
+        200,
+        ArticleOut(
+            slug=found.slug,
+            kind=found.kind,
+            title=found.title,
+            summary=found.summary,
+            body=found.body,
+            **_trust(found),
+        ),
     )
 
 

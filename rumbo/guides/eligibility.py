@@ -41,8 +41,9 @@ Kind = Pathway.Kind
 # Which pathway kinds answer a purpose. A purpose not listed here (migrate, other, None)
 # shows every kind; a purpose that is itself a pathway kind shows that kind only.
 PURPOSE_KINDS: dict[str, frozenset[str]] = {
-    "work": frozenset({Kind.TEMPORARY_WORK, Kind.SEASONAL_WORK, Kind.FREE_MOBILITY}),
-    "study": frozenset({Kind.STUDY, Kind.FREE_MOBILITY}),
+    # Free mobility (CA-4) lets people visit, not work or study: it answers "business" only.
+    "work": frozenset({Kind.TEMPORARY_WORK, Kind.SEASONAL_WORK}),
+    "study": frozenset({Kind.STUDY}),
     "business": frozenset({Kind.VISITOR, Kind.FREE_MOBILITY}),
 }
 
