@@ -46,7 +46,7 @@ class World:
     secrets: dict = field(default_factory=dict)
 
     def client_for(self, role: str) -> Client:
-        client = Client()
+        client = Client(headers={"accept-language": "en"})
         if role == "anonymous":
             return client
         user = self.users[role]

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
@@ -231,7 +231,8 @@ def test_monthly_report_suppresses_small_counts(world):
         ConsultationFactory(info_point=world.points["A"], date=month, sex=Consultation.Sex.FEMALE)
     for _index in range(2):
         ConsultationFactory(info_point=world.points["A"], date=month, sex=Consultation.Sex.MALE)
-    report = selectors.report_monthly(user=world.users["coordinator_a"], month=month)
+    with translation.override("en"):
+        report = selectors.report_monthly(user=world.users["coordinator_a"], month=month)
     sex = {row[0]: row[1] for row in next(t for t in report.tables if t.key == "sex").rows}
     assert sex == {"Woman": 6, "Man": None}
     assert report.total == 8
