@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
 
 from rumbo.guides.models import Pathway
 from rumbo.plans.engine import flow_load
@@ -116,7 +117,8 @@ def _plan_out(request: HttpRequest, summary: PlanSummary) -> dict[str, Any]:
     plan = summary.plan
     no_messages: list[str] = []
     pathways: list[tuple[Pathway, list[str], list[str]]] = [
-        (pathway, no_messages, to_check) for pathway, to_check in summary.fitting + summary.other_fitting
+        (pathway, no_messages, to_check)
+        for pathway, to_check in summary.fitting + summary.other_fitting
     ] + [(pathway, unmet, no_messages) for pathway, unmet in summary.unfit]
     checklist = []
     for item in summary.checklist:
@@ -161,7 +163,7 @@ def _plan_out(request: HttpRequest, summary: PlanSummary) -> dict[str, Any]:
 def questionnaire_read(request: HttpRequest):
     flow = flow_load()
     if flow is None:
-        return 503, {"detail": "No questionnaire is active."}
+        return Status(503, {"detail": _("The questionnaire is not available at the moment.")})
     return {
         "slug": flow.questionnaire.slug,
         "title": flow.questionnaire.title,
@@ -174,19 +176,29 @@ def questionnaire_read(request: HttpRequest):
 def plan_create(request: HttpRequest, payload: PlanIn):
     flow = flow_load()
     if flow is None:
-        return 503, {"detail": "No questionnaire is active."}
+        return Status(503, {"detail": _("The questionnaire is not available at the moment.")})
     if plan_create_limited(request):
-        return 429, {"detail": "Too many plans from this client; try again in an hour."}
+        return Status(
+            429,
+            {
+                "detail": _(
+                    "Too many plans were started from your connection in a short time. Please wait an hour and try again, or open a plan you already have by its code."
+                )
+            },
+        )
     try:
         plan = plan_create_from_answers(flow=flow, answers=payload.answers)
     except ValidationError as error:
-        return 422, {
-            "detail": [
-                {"field": f"answers.{field}", "message": " ".join(messages)}
-                for field, messages in error.message_dict.items()
-            ]
-        }
-    return 201, _plan_out(request, plan_summary(flow=flow, plan=plan))
+        return Status(
+            422,
+            {
+                "detail": [
+                    {"field": f"answers.{field}", "message": " ".join(messages)}
+                    for field, messages in error.message_dict.items()
+                ]
+            },
+        )
+    return Status(201, _plan_out(request, plan_summary(flow=flow, plan=plan)))
 
 
 @router.get("/{code}", response={200: PlanOut, 404: Message, 410: Message})
@@ -194,7 +206,7 @@ def plan_read(request: HttpRequest, code: str):
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return error.status, {"detail": error.message}
+        return Status(error.status, {"detail": error.message})
     flow = flow_load(slug=plan.questionnaire.slug)
     assert flow is not None  # noqa: S101 - a plan's questionnaire exists (cascade)
     return _plan_out(request, plan_summary(flow=flow, plan=plan))
@@ -205,6 +217,6 @@ def plan_remove(request: HttpRequest, code: str):
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return error.status, {"detail": error.message}
+        return Status(error.status, {"detail": error.message})
     plan_delete(plan=plan)
-    return 204, None
+    return Status(204, None)
