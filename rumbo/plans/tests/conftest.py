@@ -1,7 +1,6 @@
-from django.utils import timezone
-
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from rumbo.core.models import Country, Organisation, Place
 from rumbo.guides.models import (
