@@ -31,7 +31,7 @@ def state(name: str = "Estado", code: str = "GT") -> Place:
     )[0]
 
 
-class PlaceFactory(factory.django.DjangoModelFactory):
+class PlaceFactory(factory.django.DjangoModelFactory[Place]):
     class Meta:
         model = Place
 
@@ -43,7 +43,7 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     longitude = -91.5
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -52,7 +52,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = Organisation.Kind.NGO
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
+class ServiceFactory(factory.django.DjangoModelFactory[Service]):
     class Meta:
         model = Service
         django_get_or_create = ("code",)
@@ -61,7 +61,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Servicio {n}")
 
 
-class InfoPointFactory(factory.django.DjangoModelFactory):
+class InfoPointFactory(factory.django.DjangoModelFactory[InfoPoint]):
     class Meta:
         model = InfoPoint
 
@@ -75,7 +75,7 @@ class InfoPointFactory(factory.django.DjangoModelFactory):
     time_zone = "America/Guatemala"
 
 
-class PhoneFactory(factory.django.DjangoModelFactory):
+class PhoneFactory(factory.django.DjangoModelFactory[Phone]):
     class Meta:
         model = Phone
 
@@ -83,7 +83,7 @@ class PhoneFactory(factory.django.DjangoModelFactory):
     number = "+50222223333"
 
 
-class OpeningHoursFactory(factory.django.DjangoModelFactory):
+class OpeningHoursFactory(factory.django.DjangoModelFactory[OpeningHours]):
     class Meta:
         model = OpeningHours
 
@@ -93,7 +93,7 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     closes = time(17)
 
 
-class HoursExceptionFactory(factory.django.DjangoModelFactory):
+class HoursExceptionFactory(factory.django.DjangoModelFactory[HoursException]):
     class Meta:
         model = HoursException
 
@@ -101,7 +101,7 @@ class HoursExceptionFactory(factory.django.DjangoModelFactory):
     kind = HoursException.Kind.HOLIDAY
 
 
-class InfoPointLanguageFactory(factory.django.DjangoModelFactory):
+class InfoPointLanguageFactory(factory.django.DjangoModelFactory[InfoPointLanguage]):
     class Meta:
         model = InfoPointLanguage
 
@@ -111,4 +111,4 @@ class InfoPointLanguageFactory(factory.django.DjangoModelFactory):
 
 def weekly_hours(point: InfoPoint, *, days=range(7), opens=time(9), closes=time(17)) -> None:
     for day in days:
-        OpeningHoursFactory(info_point=point, weekday=day, opens=opens, closes=closes)
+        OpeningHoursFactory.create(info_point=point, weekday=day, opens=opens, closes=closes)

@@ -53,7 +53,7 @@ def test_phone_links():
 
 
 def test_saving_keeps_the_latitude_band_in_step_with_the_latitude():
-    point = InfoPointFactory(latitude=14.95, longitude=-91.0)
+    point = InfoPointFactory.create(latitude=14.95, longitude=-91.0)
     point.latitude = -0.05
     point.save()
     point.refresh_from_db()
@@ -61,7 +61,9 @@ def test_saving_keeps_the_latitude_band_in_step_with_the_latitude():
 
 
 def test_closing_time_must_follow_opening_time():
-    hours = OpeningHours(info_point=InfoPointFactory(), weekday=0, opens=time(9), closes=time(9))
+    hours = OpeningHours(
+        info_point=InfoPointFactory.create(), weekday=0, opens=time(9), closes=time(9)
+    )
     with pytest.raises(ValidationError) as error:
         hours.full_clean()
     assert "closes" in error.value.message_dict
@@ -69,7 +71,7 @@ def test_closing_time_must_follow_opening_time():
 
 def test_exception_dates_must_be_in_order():
     exc = HoursException(
-        info_point=InfoPointFactory(), starts_on=date(2026, 12, 2), ends_on=date(2026, 12, 1)
+        info_point=InfoPointFactory.create(), starts_on=date(2026, 12, 2), ends_on=date(2026, 12, 1)
     )
     with pytest.raises(ValidationError) as error:
         exc.full_clean()
@@ -77,7 +79,7 @@ def test_exception_dates_must_be_in_order():
 
 
 def test_special_hours_need_times_and_closures_have_none():
-    point = InfoPointFactory()
+    point = InfoPointFactory.create()
     day = date(2026, 12, 1)
     special = HoursException(info_point=point, kind="special", starts_on=day, ends_on=day)
     closure = HoursException(
@@ -94,7 +96,7 @@ def test_language_name_comes_from_iso_639():
 
 
 def test_directions_link_is_a_plain_openstreetmap_url():
-    point = InfoPointFactory(latitude=14.9, longitude=-92.26)
+    point = InfoPointFactory.create(latitude=14.9, longitude=-92.26)
     assert point.directions_url().startswith("https://www.openstreetmap.org/directions?")
     assert "14.90000%2C-92.26000" in point.directions_url()
     assert point.geo_uri == "geo:14.900000,-92.260000"

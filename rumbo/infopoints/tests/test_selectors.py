@@ -24,8 +24,8 @@ MONDAY_10_LOCAL = datetime(2026, 11, 30, 16, tzinfo=UTC)
 
 def scatter(count: int, *, seed: int, lat=(5.0, 33.0), lon=(-118.0, -77.0)) -> list[InfoPoint]:
     rng = random.Random(seed)
-    organisation = OrganisationFactory()
-    place = PlaceFactory()
+    organisation = OrganisationFactory.create()
+    place = PlaceFactory.create()
     points = []
     for number in range(count):
         latitude, longitude = rng.uniform(*lat), rng.uniform(*lon)
@@ -96,17 +96,17 @@ def test_nearest_refuses_coordinates_off_the_globe(latitude, longitude):
 
 
 def test_nearest_skips_points_closed_for_good():
-    near = InfoPointFactory(latitude=14.6, longitude=-90.5, status=InfoPoint.Status.CLOSED)
-    far = InfoPointFactory(latitude=15.6, longitude=-90.5)
+    near = InfoPointFactory.create(latitude=14.6, longitude=-90.5, status=InfoPoint.Status.CLOSED)
+    far = InfoPointFactory.create(latitude=15.6, longitude=-90.5)
     found = [p for p, _ in info_point_list_nearest(latitude=14.6, longitude=-90.5)]
     assert near not in found
     assert found == [far]
 
 
 def test_service_filter_keeps_only_points_offering_it():
-    legal = ServiceFactory(code="legal-advice")
-    near = InfoPointFactory(latitude=14.60, longitude=-90.5)
-    offering = InfoPointFactory(latitude=14.70, longitude=-90.5)
+    legal = ServiceFactory.create(code="legal-advice")
+    near = InfoPointFactory.create(latitude=14.60, longitude=-90.5)
+    offering = InfoPointFactory.create(latitude=14.70, longitude=-90.5)
     offering.services.add(legal)
     found = info_point_list_nearest(latitude=14.6, longitude=-90.5, service="legal-advice")
     assert [p for p, _ in found] == [offering]
@@ -114,9 +114,9 @@ def test_service_filter_keeps_only_points_offering_it():
 
 
 def test_language_filter_keeps_only_points_speaking_it():
-    InfoPointFactory(latitude=14.60, longitude=-90.5)
-    kiche = InfoPointLanguageFactory(
-        code="quc", info_point=InfoPointFactory(latitude=14.9, longitude=-91.0)
+    InfoPointFactory.create(latitude=14.60, longitude=-90.5)
+    kiche = InfoPointLanguageFactory.create(
+        code="quc", info_point=InfoPointFactory.create(latitude=14.9, longitude=-91.0)
     ).info_point
     found = info_point_list_nearest(latitude=14.6, longitude=-90.5, language="quc")
     assert [p for p, _ in found] == [kiche]
@@ -124,8 +124,10 @@ def test_language_filter_keeps_only_points_speaking_it():
 
 def test_open_now_uses_each_points_own_time_zone():
     # At 16:00 UTC: 10:00 in Guatemala (open 9-17), 08:00 in Tijuana (UTC-8, not yet open).
-    guatemala = InfoPointFactory(latitude=14.6, longitude=-90.5, time_zone="America/Guatemala")
-    tijuana = InfoPointFactory(latitude=14.61, longitude=-90.5, time_zone="America/Tijuana")
+    guatemala = InfoPointFactory.create(
+        latitude=14.6, longitude=-90.5, time_zone="America/Guatemala"
+    )
+    tijuana = InfoPointFactory.create(latitude=14.61, longitude=-90.5, time_zone="America/Tijuana")
     weekly_hours(guatemala)
     weekly_hours(tijuana)
     found = info_point_list_nearest(
@@ -135,9 +137,9 @@ def test_open_now_uses_each_points_own_time_zone():
 
 
 def test_open_now_respects_a_holiday():
-    point = InfoPointFactory(latitude=14.6, longitude=-90.5)
+    point = InfoPointFactory.create(latitude=14.6, longitude=-90.5)
     weekly_hours(point)
-    HoursExceptionFactory(
+    HoursExceptionFactory.create(
         info_point=point, starts_on=date(2026, 11, 30), ends_on=date(2026, 11, 30)
     )
     assert (
@@ -147,7 +149,7 @@ def test_open_now_respects_a_holiday():
 
 
 def test_open_now_skips_temporarily_closed_points():
-    point = InfoPointFactory(
+    point = InfoPointFactory.create(
         latitude=14.6, longitude=-90.5, status=InfoPoint.Status.TEMPORARILY_CLOSED
     )
     weekly_hours(point)
@@ -158,8 +160,8 @@ def test_open_now_skips_temporarily_closed_points():
 
 
 def test_open_now_looks_further_when_the_nearest_are_closed():
-    closed = [InfoPointFactory(latitude=14.6 + n / 1000, longitude=-90.5) for n in range(60)]
-    open_far = InfoPointFactory(latitude=16.0, longitude=-90.5)
+    closed = [InfoPointFactory.create(latitude=14.6 + n / 1000, longitude=-90.5) for n in range(60)]
+    open_far = InfoPointFactory.create(latitude=16.0, longitude=-90.5)
     weekly_hours(open_far)
     found = info_point_list_nearest(
         latitude=14.6, longitude=-90.5, limit=1, open_now=True, at=MONDAY_10_LOCAL
@@ -171,21 +173,21 @@ def test_open_now_looks_further_when_the_nearest_are_closed():
 def test_overdue_lists_unconfirmed_and_stale_points_oldest_first(settings):
     settings.RUMBO_INFOPOINT_CONFIRM_DAYS = 90
     today = date(2026, 11, 30)
-    never = InfoPointFactory(last_confirmed=None)
-    stale = InfoPointFactory(last_confirmed=today - timedelta(days=91))
-    InfoPointFactory(last_confirmed=today - timedelta(days=89))
+    never = InfoPointFactory.create(last_confirmed=None)
+    stale = InfoPointFactory.create(last_confirmed=today - timedelta(days=91))
+    InfoPointFactory.create(last_confirmed=today - timedelta(days=89))
     assert list(selectors.info_point_list_overdue(today=today)) == [never, stale]
 
 
 def test_confirmation_period_follows_the_setting(settings):
     settings.RUMBO_INFOPOINT_CONFIRM_DAYS = 30
     today = date(2026, 11, 30)
-    point = InfoPointFactory(last_confirmed=today - timedelta(days=31))
+    point = InfoPointFactory.create(last_confirmed=today - timedelta(days=31))
     assert selectors.info_point_is_overdue(point=point, today=today)
 
 
 def test_weekly_hours_and_time_are_valid_model_fields():
-    point = InfoPointFactory()
+    point = InfoPointFactory.create()
     weekly_hours(point, days=[0], opens=time(8), closes=time(12))
     week = selectors.info_point_week(point=point)
     assert len(week) == 7
