@@ -1,6 +1,9 @@
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -21,6 +24,11 @@ from rumbo.guides.models import (
     content_stale_before,
 )
 from rumbo.guides.services import search_index_update
+
+# Editors paste addresses without a scheme; assume https, as every official source uses it.
+HTTPS_URLS: Mapping[type[models.Field], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -60,6 +68,7 @@ class VerifiedAdmin(TranslationAdmin):
 
 @admin.register(Source)
 class SourceAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "publisher", "url", "accessed_on", "is_demo"]
     list_filter = ["publisher", "is_demo"]
     search_fields = ["title", "publisher", "url"]
@@ -94,6 +103,7 @@ class OfficeInline(TranslationStackedInline):
 
 @admin.register(DocumentIssuance)
 class DocumentIssuanceAdmin(VerifiedAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["document", "country", "institution", "last_verified", "stale", "is_demo"]
     list_filter = [ReviewQueueFilter, "country", "document", "is_demo"]
     list_select_related = ["document", "country", "institution"]
@@ -106,6 +116,7 @@ class DocumentIssuanceAdmin(VerifiedAdmin):
 
 
 class DocumentIssuanceInline(TranslationStackedInline):
+    formfield_overrides = HTTPS_URLS
     model = DocumentIssuance
     extra = 0
     filter_horizontal = ["sources"]

@@ -1,3 +1,5 @@
+from typing import cast
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -55,8 +57,11 @@ def test_unknown_fact_is_met_unless_the_rule_requires_an_answer():
 
 
 def test_unknown_fact_is_listed_as_a_condition_to_check():
-    rule: EligibilityRule = EligibilityRuleFactory(
-        fact=Fact.JOB_OFFER, operator=Op.IS_TRUE, value="", unmet_message="Needs a job offer"
+    rule = cast(
+        EligibilityRule,
+        EligibilityRuleFactory(
+            fact=Fact.JOB_OFFER, operator=Op.IS_TRUE, value="", unmet_message="Needs a job offer"
+        ),
     )
     assert pathway_open_conditions(pathway=rule.pathway, facts=Facts()) == ["Needs a job offer"]
     assert pathway_open_conditions(pathway=rule.pathway, facts=Facts(has_job_offer=True)) == []
@@ -141,7 +146,7 @@ def test_haversine_matches_known_distance():
 
 
 def test_document_issuance_nearest_picks_the_closest_office():
-    issuance: DocumentIssuance = DocumentIssuanceFactory(country=country("HN"))
+    issuance = cast(DocumentIssuance, DocumentIssuanceFactory(country=country("HN")))
     near = OfficeFactory(issuance=issuance, place=PlaceFactory(latitude=15.50, longitude=-88.02))
     OfficeFactory(issuance=issuance, place=PlaceFactory(latitude=14.08, longitude=-87.20))
     found = document_issuance_nearest(
