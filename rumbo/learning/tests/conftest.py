@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from rumbo.learning.demo import short_package_files, trafficking_package_files, zipped
 from rumbo.learning.demo_content import SHORT_COURSES
@@ -45,3 +47,23 @@ def wrong_data(question):
     if question.kind == "matching":
         return {str(choices[0].pk): str(choices[1].pk)}
     return [str(next(choice.pk for choice in choices if not choice.is_correct))]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English; pages of a course version still follow its language."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def client(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
+def admin_client(admin_client):
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return admin_client
