@@ -4,6 +4,7 @@ environment here, and only here (see README, "Configuration")."""
 import base64
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import dj_database_url
@@ -23,20 +24,22 @@ PRODUCTION = RUMBO_ENV == "production"
 DEBUG = os.environ.get("DEBUG", "") == "1" and not PRODUCTION
 
 
-def _secret_key() -> str:
+def secret_setting(name: str, generate: Callable[[], str]) -> str:
+    """A secret from the environment. Production has no default: a missing secret must stop
+    the server, not weaken it. Development generates it once into var/ and keeps it, so a
+    restart keeps sessions valid and encrypted fields readable."""
     if PRODUCTION:
-        # No default in production: a missing key must stop the server, not weaken it.
-        return os.environ["SECRET_KEY"]
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+        return os.environ[name]
+    if value := os.environ.get(name):
+        return value
+    path = VAR_DIR / name.lower().removeprefix("rumbo_")
+    if not path.exists():
+        path.write_text(generate())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = secret_setting("SECRET_KEY", lambda: secrets.token_urlsafe(50))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -287,22 +290,12 @@ RUMBO_STAFF_IDLE_TIMEOUT = 30 * 60  # seconds
 RUMBO_STAFF_SESSION_MAX_AGE = 12 * 3600  # seconds
 
 
-def _field_encryption_keys() -> str:
-    """Keys for the personal data fields: "id:base64 key" entries, comma-separated, the
-    first one encrypting new values. They live in the environment, never in the database."""
-    if PRODUCTION:
-        return os.environ["RUMBO_FIELD_ENCRYPTION_KEYS"]
-    if keys := os.environ.get("RUMBO_FIELD_ENCRYPTION_KEYS"):
-        return keys
-    key_file = VAR_DIR / "field_encryption_keys"
-    if not key_file.exists():
-        key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
-        key_file.write_text(f"dev1:{key}")
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-RUMBO_FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
+# Keys for the personal data fields: "id:base64 key" entries, comma-separated, the first one
+# encrypting new values. They live in the environment, never in the database.
+RUMBO_FIELD_ENCRYPTION_KEYS = secret_setting(
+    "RUMBO_FIELD_ENCRYPTION_KEYS",
+    lambda: "dev1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+)
 # Personal fields of casework records are erased this long after their last activity.
 RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 # Guides content verified longer ago than this shows a "may be out of date" notice.
