@@ -83,6 +83,7 @@ def place_get(*, place_id: int | None) -> Place | None:
 
 RISK_KINDS = ("smuggling", "trafficking", "extortion", "fraud", "false_offers", "regular_irregular")
 ARTICLE_LIMIT = 4
+PROTECTION_KINDS = frozenset({Pathway.Kind.ASYLUM, Pathway.Kind.HUMANITARIAN})
 INFO_POINT_LIMIT = 3
 
 
@@ -106,6 +107,9 @@ class PlanSummary:
     # Pathways to the same destination, of other kinds, that fit: shown when none of the
     # kinds the person asked for fits, so the plan always says what is possible.
     other_fitting: list[tuple[Pathway, list[str]]] = field(default_factory=list)
+    # Asylum and humanitarian protection are for people in danger: never offered as a way
+    # to work or study, but listed apart so that someone who needs them knows they exist.
+    protection: list[tuple[Pathway, list[str]]] = field(default_factory=list)
     checklist: list[ChecklistItem] = field(default_factory=list)
     held: list[Document] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -145,20 +149,7 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
         destination=countries.get(facts.destination or ""),
     )
     if facts.destination:
-        for pathway, unmet in pathway_list_for(facts=facts):
-            if unmet:
-                summary.unfit.append((pathway, unmet))
-            else:
-                summary.fitting.append(
-                    (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
-                )
-        if not summary.fitting:
-            asked = {pathway.pk for pathway, _unmet in summary.unfit}
-            summary.other_fitting = [
-                (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
-                for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=None))
-                if not unmet and pathway.pk not in asked
-            ]
+        _pathways_fill(summary)
     _checklist_fill(summary)
     summary.articles = _risk_articles(
         country_code=summary.country.code if summary.country else None
@@ -172,9 +163,33 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
     return summary
 
 
+def _pathways_fill(summary: PlanSummary) -> None:
+    facts = summary.facts
+    protection_asked = facts.purpose in PROTECTION_KINDS
+    for pathway, unmet in pathway_list_for(facts=facts):
+        if pathway.kind in PROTECTION_KINDS and not protection_asked:
+            continue  # listed apart, below
+        if unmet:
+            summary.unfit.append((pathway, unmet))
+        else:
+            summary.fitting.append((pathway, pathway_open_conditions(pathway=pathway, facts=facts)))
+    listed = {pathway.pk for pathway, _messages in summary.fitting + summary.unfit}
+    for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=None)):
+        if unmet or pathway.pk in listed:
+            continue
+        entry = (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
+        if pathway.kind in PROTECTION_KINDS:
+            summary.protection.append(entry)
+        elif not summary.fitting:
+            summary.other_fitting.append(entry)
+
+
 def _checklist_fill(summary: PlanSummary) -> None:
     needed: dict[int, tuple[Document, list[str]]] = {}
-    for pathway, _open in summary.fitting or summary.other_fitting:
+    # The documents of what fits; when nothing fits yet, those of what will (at 18, with a
+    # job offer...), which are worth preparing now.
+    source = summary.fitting or summary.other_fitting or summary.unfit
+    for pathway, _messages in source:
         for document in pathway.documents.all():
             needed.setdefault(document.pk, (document, []))[1].append(pathway.title)
     held_slugs = summary.facts.documents_held

@@ -107,3 +107,25 @@ def test_plan_page_uses_a_fixed_number_of_queries(
     client.get(plan.get_absolute_url())
     with django_assert_max_num_queries(40):
         client.get(plan.get_absolute_url())
+
+
+def test_protection_is_listed_apart_never_as_a_way_to_work(flow, san_pedro_sula, work_content):
+    asylum = work_content["visitor"]
+    asylum.kind = "asylum"
+    asylum.save()
+    work_content["border"].rules.create(
+        fact="age", operator="min", value="18", unmet_message="Desde los 18 años"
+    )
+    summary = summary_for(flow, san_pedro_sula, age=17)
+    assert summary.other_fitting == []
+    assert titles(summary.protection) == ["Visitante"]
+
+
+def test_when_nothing_fits_the_checklist_prepares_for_what_will(flow, san_pedro_sula, work_content):
+    work_content["border"].rules.create(
+        fact="age", operator="min", value="18", unmet_message="Desde los 18 años"
+    )
+    work_content["visitor"].delete()
+    summary = summary_for(flow, san_pedro_sula, age=17)
+    assert summary.fitting == summary.other_fitting == []
+    assert "passport" in [item.document.slug for item in summary.checklist]
