@@ -37,7 +37,7 @@ class AppointmentRequestForm(forms.Form):
         widget=forms.TextInput(attrs={**PRIVATE, "inputmode": "tel"}),
     )
     preferred_date = forms.DateField(
-        label=_("Preferred day"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Preferred day"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     preferred_slot = forms.ChoiceField(
         label=_("Preferred time"), choices=AppointmentRequest.Slot.choices
@@ -94,8 +94,8 @@ class ConsultationForm(forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "follow_up_on": forms.DateInput(attrs={"type": "date"}),
+            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "follow_up_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "channel": forms.RadioSelect,
             "age_band": forms.RadioSelect,
             "sex": forms.RadioSelect,
@@ -104,6 +104,8 @@ class ConsultationForm(forms.ModelForm):
             "contact": forms.TextInput(attrs=PRIVATE),
             "notes": forms.Textarea(attrs={**PRIVATE, "rows": 3}),
         }
+
+    field_order = ["date", "channel", "topics"]
 
     def __init__(self, *args, destination_points=None, **kwargs):
         super().__init__(*args, **kwargs)
