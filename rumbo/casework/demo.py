@@ -82,7 +82,7 @@ def demo_device(email: str) -> TOTPDevice:
 
 
 def _consultations_generate(*, points: list[InfoPoint]) -> None:
-    rng = random.Random(2026)  # seeded: the same demo every time
+    rng = random.Random(2026)  # noqa: S311 - seeded synthetic data, not a secret
     today = timezone.localdate()
     now = timezone.now()
     nationalities = list(Country.objects.filter(code__in=NATIONALITIES))
