@@ -41,7 +41,7 @@ def test_learner_takes_module_one_in_arabic_through_a_dropped_connection(
     page.click("form[action='/campus/register/'] button[type=submit]")
     page.wait_for_selector("text=amal@example.org")
 
-    link = re.search(r"https?://\S+/campus/verify/\S+", mail.outbox[-1].body).group(0)
+    link = re.search(r"https?://\S+/campus/verify/\S+", str(mail.outbox[-1].body)).group(0)
     page.goto(link)
     page.wait_for_url("**/campus/")
 
