@@ -5,6 +5,7 @@ import time
 
 import segno
 from django.contrib.auth import authenticate, login, logout
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from rumbo.accounts.forms import StaffLoginForm, TokenForm
 from rumbo.accounts.middleware import SESSION_LAST_SEEN, SESSION_STARTED, STAFF_SESSION
 from rumbo.accounts.models import User
 from rumbo.accounts.services import totp_device_for_enrolment
+from rumbo.audit.models import AuditEntry
+from rumbo.audit.services import audit_record
 
 PENDING_USER = "rumbo_pending_user"
 PENDING_AT = "rumbo_pending_at"
@@ -60,8 +63,10 @@ def _pending_user(request: HttpRequest) -> User | None:
 def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> HttpResponse:
     for key in (PENDING_USER, PENDING_AT):
         request.session.pop(key, None)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    otp_login(request, device)
+    with transaction.atomic():
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        otp_login(request, device)
+        audit_record(actor=user, action=AuditEntry.Action.LOGIN, target=user)
     now = time.time()
     request.session[STAFF_SESSION] = True
     request.session[SESSION_STARTED] = now

@@ -7,6 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rumbo.accounts.factories import UserFactory
 from rumbo.accounts.middleware import SESSION_LAST_SEEN, SESSION_STARTED
+from rumbo.audit.models import AuditEntry
 from rumbo.casework.factories import StaffRoleFactory
 
 PASSWORD = "correct horse battery staple"
@@ -38,6 +39,7 @@ def test_staff_login_needs_the_password_and_a_totp_code(client, device):
     response = log_in(client, device)
     assert response["Location"] == HOME
     assert client.get(HOME).status_code == 200
+    assert AuditEntry.objects.filter(action="login", actor=device.user).count() == 1
 
 
 def test_a_password_alone_does_not_open_staff_pages(client, device):
