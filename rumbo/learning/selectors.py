@@ -224,9 +224,9 @@ def enrolment_is_complete(*, enrolment: Enrolment) -> bool:
 
 
 def attempt_get_for_user(*, attempt_id: int, user: Any) -> Attempt:
-    return Attempt.objects.select_related("quiz__module", "enrolment__version__course").get(
-        pk=attempt_id, enrolment__user=user
-    )
+    return Attempt.objects.select_related(
+        "quiz__module", "enrolment__version__course", "enrolment__user"
+    ).get(pk=attempt_id, enrolment__user=user)
 
 
 def attempt_questions(*, attempt: Attempt) -> list[dict[str, Any]]:

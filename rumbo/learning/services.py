@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -133,8 +133,8 @@ def _record(
     )
 
 
-def quiz_path(*, quiz: Quiz) -> str:
-    version = quiz.version
+def quiz_path(*, quiz: Quiz, version: CourseVersion | None = None) -> str:
+    version = version or quiz.version
     kwargs = {"slug": version.course.slug, "language": version.language}
     if quiz.module is None:
         return reverse("learning:final", kwargs=kwargs)
@@ -294,28 +294,38 @@ def _grade(*, question: Question, choices: list[Choice], data: Any) -> tuple[Any
 def answer_save(*, attempt: Attempt, question_id: int, data: Any) -> Answer:
     """Saves (or replaces) one answer of an open attempt, as soon as the learner gives it.
 
-    `data` is a list of choice ids, or for matching a {item id: matched id} mapping."""
+    `data` is a list of choice ids, or for matching a {item id: matched id} mapping; a
+    callable receiving the question kind may stand for either (the view parses the form that
+    way without a query for the kind). This is the hot path of a quiz: five queries, one of
+    them an upsert, so 200 learners answering at once stay fast.
+    """
     if attempt.submitted_at is not None:
         raise LearningError(_("This attempt has already been submitted."), status=409)
     if question_id not in attempt.question_ids:
         raise LearningError(_("This question is not part of your attempt."), status=400)
-    question = Question.objects.prefetch_related("choices").get(pk=question_id)
-    response, correct = _grade(question=question, choices=list(question.choices.all()), data=data)
+    choices = list(Choice.objects.filter(question_id=question_id).select_related("question"))
+    if not choices:
+        raise LearningError(_("This question is not part of your attempt."), status=400)
+    question = choices[0].question
+    if callable(data):
+        data = data(question.kind)
+    response, correct = _grade(question=question, choices=choices, data=data)
     version = attempt.enrolment.version
+    answer = Answer(attempt=attempt, question=question, response=response, is_correct=correct)
     with transaction.atomic():
-        try:
-            answer, _created = Answer.objects.update_or_create(
-                attempt=attempt,
-                question=question,
-                defaults={"response": response, "is_correct": correct},
-            )
-        except IntegrityError as error:  # two saves of the same answer raced; the other won
-            raise LearningError(_("Please save this answer again."), status=409) from error
+        # One INSERT ... ON CONFLICT DO UPDATE: saving the same answer twice (a retry after a
+        # dropped connection) replaces it, without a read and without a race.
+        Answer.objects.bulk_create(
+            [answer],
+            update_conflicts=True,
+            unique_fields=["attempt", "question"],
+            update_fields=["response", "is_correct", "answered_at"],
+        )
         _record(
             user=attempt.enrolment.user,
             course_id=version.course_id,
             verb=Statement.Verb.ANSWERED,
-            path=f"{quiz_path(quiz=attempt.quiz)}#q{question.position}",
+            path=f"{quiz_path(quiz=attempt.quiz, version=version)}#q{question.position}",
             activity_type="question",
             name=question.text,
             language=version.language,

@@ -200,11 +200,10 @@ def answer(request: HttpRequest, attempt: int, question: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return _refuse(request, LearningError(_("Log in to answer."), status=403))
     found = _attempt_or_404(request, attempt)
-    kind = Question.objects.filter(pk=question).values_list("kind", flat=True).first()
     try:
-        if kind is None:
-            raise LearningError(_("This question is not part of your attempt."))
-        services.answer_save(attempt=found, question_id=question, data=_answer_data(request, kind))
+        services.answer_save(
+            attempt=found, question_id=question, data=lambda kind: _answer_data(request, kind)
+        )
     except LearningError as error:
         return _refuse(request, error)
     if request.headers.get("accept", "").startswith("application/json"):
