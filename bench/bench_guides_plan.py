@@ -1,0 +1,278 @@
+"""Benchmark: computing a plan's pathways and checklist with 200 pathways and 1,000 documents.
+
+"Computing a plan" = `pathway_list_for(facts)` (which pathways fit, with unmet conditions) +
+the merged, deduplicated checklist of the fitting pathways' documents + the nearest office of
+each (`document_issuance_nearest_list`). Target: 20 ms median.
+
+The baseline is the naive way in the same run: the same loops without prefetching (one query
+per pathway for its rules and documents, one per document for its issuance and offices).
+
+Usage:
+    .venv/bin/python bench/bench_guides_plan.py                 # SQLite in a scratch file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/rumbo_bench_guides \
+        .venv/bin/python bench/bench_guides_plan.py               # PostgreSQL (db name must
+                                                                  # contain "bench": it is reset)
+"""
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCRATCH = Path(tempfile.gettempdir()) / "rumbo_bench_guides.sqlite3"
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{SCRATCH}")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+if "bench" not in os.environ["DATABASE_URL"]:
+    sys.exit("DATABASE_URL must name a scratch database containing 'bench': it is reset.")
+if os.environ["DATABASE_URL"].startswith("sqlite"):
+    SCRATCH.unlink(missing_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+
+from rumbo.core.models import Country, Organisation, Place  # noqa: E402
+from rumbo.core.services import country_load_all  # noqa: E402
+from rumbo.guides.eligibility import (  # noqa: E402
+    PURPOSE_KINDS,
+    Facts,
+    document_issuance_nearest_list,
+    haversine_km,
+    pathway_list_for,
+    rule_is_met,
+)
+from rumbo.guides.models import (  # noqa: E402
+    Document,
+    DocumentIssuance,
+    EligibilityRule,
+    Office,
+    Pathway,
+    PathwayStep,
+    Source,
+)
+
+PATHWAYS = 200
+DOCUMENTS = 1000
+DOCUMENTS_PER_PATHWAY = 6
+ORIGINS = ["MX", "GT", "HN", "SV", "NI"]
+DESTINATIONS = ["MX", "US", "CA", "ES", "CR", "PA"]
+RUNS = 30
+
+
+def reset_database() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", verbosity=0)
+
+
+def build() -> None:
+    rng = random.Random(3)
+    today = timezone.localdate()
+    country_load_all()
+    countries = {country.code: country for country in Country.objects.all()}
+    places = {
+        code: Place.objects.bulk_create(
+            Place(
+                country=countries[code],
+                kind=Place.Kind.CITY,
+                name=f"City {code} {index}",
+                name_folded=f"city {code.lower()} {index}",
+                latitude=13 + rng.random() * 4,
+                longitude=-91 + rng.random() * 5,
+            )
+            for index in range(40)
+        )
+        for code in ORIGINS
+    }
+    institutions = {
+        code: Organisation.objects.create(
+            slug=f"bench-{code}", name=f"Institution {code}", kind="government"
+        )
+        for code in ORIGINS
+    }
+    source = Source.objects.create(title="Bench", url="https://example.org/", accessed_on=today)
+    documents = Document.objects.bulk_create(
+        Document(slug=f"doc-{index}", kind="identity", name_es=f"Documento {index}")
+        for index in range(DOCUMENTS)
+    )
+    issuances = DocumentIssuance.objects.bulk_create(
+        DocumentIssuance(
+            document=document,
+            country=countries[code],
+            institution=institutions[code],
+            last_verified=today,
+            cost_es="Gratis",
+        )
+        for document in documents
+        for code in ORIGINS
+    )
+    Office.objects.bulk_create(
+        Office(
+            issuance=issuance,
+            name_es=f"Oficina {index}",
+            place=rng.choice(places[issuance.country.code]),
+        )
+        for issuance in issuances
+        for index in range(3)
+    )
+    pathways = Pathway.objects.bulk_create(
+        Pathway(
+            slug=f"pathway-{index}",
+            kind=rng.choice(Pathway.Kind.values),
+            destination=countries[rng.choice(DESTINATIONS)],
+            title_es=f"Vía {index}",
+            summary_es="Resumen",
+            last_verified=today,
+        )
+        for index in range(PATHWAYS)
+    )
+    origins: Any = Pathway.origin_countries.through
+    origins.objects.bulk_create(
+        origins(pathway=pathway, country=countries[code])
+        for pathway in pathways
+        for code in rng.sample(ORIGINS, 3)
+    )
+    required: Any = Pathway.documents.through
+    required.objects.bulk_create(
+        required(pathway=pathway, document=document)
+        for pathway in pathways
+        for document in rng.sample(documents, DOCUMENTS_PER_PATHWAY)
+    )
+    cited: Any = Pathway.sources.through
+    cited.objects.bulk_create(cited(pathway=pathway, source=source) for pathway in pathways)
+    PathwayStep.objects.bulk_create(
+        PathwayStep(pathway=pathway, order=order, title_es=f"Paso {order}")
+        for pathway in pathways
+        for order in range(1, 5)
+    )
+    EligibilityRule.objects.bulk_create(
+        rule
+        for pathway in pathways
+        for rule in (
+            EligibilityRule(
+                pathway=pathway, fact="age", operator="min", value="18", unmet_message_es="18+"
+            ),
+            EligibilityRule(
+                pathway=pathway,
+                fact="nationality",
+                operator="in",
+                value="GT,HN,SV,NI,MX",
+                unmet_message_es="Nacionalidad",
+            ),
+            EligibilityRule(
+                pathway=pathway,
+                fact="job_offer",
+                operator="is_true",
+                value="",
+                unmet_message_es="x",
+            ),
+        )
+    )
+
+
+def plan_fast(facts: Facts, place: Place) -> tuple[int, int]:
+    found = pathway_list_for(facts=facts)
+    checklist = {
+        document.pk: document
+        for pathway, unmet in found
+        if not unmet
+        for document in pathway.documents.all()
+    }
+    nearest = document_issuance_nearest_list(
+        documents=checklist.values(),
+        country_code=place.country.code,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+    return len(found), len(nearest)
+
+
+def plan_naive(facts: Facts, place: Place) -> tuple[int, int]:
+    found = []
+    for pathway in Pathway.objects.all():
+        if facts.destination and pathway.destination.code != facts.destination:
+            continue
+        if facts.nationality not in {c.code for c in pathway.origin_countries.all()}:
+            continue
+        if facts.purpose in PURPOSE_KINDS and pathway.kind not in PURPOSE_KINDS[facts.purpose]:
+            continue
+        unmet = [
+            r.unmet_message for r in pathway.rules.all() if not rule_is_met(rule=r, facts=facts)
+        ]
+        found.append((pathway, unmet))
+    checklist = {d.pk: d for p, unmet in found if not unmet for d in p.documents.all()}
+    nearest = 0
+    for document in checklist.values():
+        issuance = DocumentIssuance.objects.filter(
+            document=document, country__code=place.country.code
+        ).first()
+        if issuance is None:
+            continue
+        offices = list(issuance.offices.all())
+        min(
+            offices,
+            key=lambda o: haversine_km(
+                place.latitude, place.longitude, o.place.latitude, o.place.longitude
+            ),
+        )
+        nearest += 1
+    return len(found), nearest
+
+
+def measure(function, facts: Facts, place: Place, runs: int) -> tuple[float, float, int, tuple]:
+    """Median wall-clock and CPU milliseconds (CPU time is steadier on a shared machine)."""
+    result = function(facts, place)  # warm-up
+    wall, cpu = [], []
+    for _run in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        function(facts, place)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        function(facts, place)
+    return statistics.median(wall), statistics.median(cpu), len(queries), result
+
+
+def main() -> None:
+    print(f"database: {connection.vendor}; building {PATHWAYS} pathways, {DOCUMENTS} documents...")
+    reset_database()
+    build()
+    place = Place.objects.select_related("country").filter(country__code="HN").first()
+    assert place is not None
+    scenarios = {
+        "typical (HN, 24, work, to MX)": Facts(
+            nationality="HN", age=24, purpose="work", destination="MX", place_id=place.pk
+        ),
+        "wide (HN, 24, any purpose, any destination, job offer)": Facts(
+            nationality="HN", age=24, has_job_offer=True, place_id=place.pk
+        ),
+    }
+    translation.activate("es")
+    for name, facts in scenarios.items():
+        fast_ms, fast_cpu, fast_queries, fast_result = measure(plan_fast, facts, place, RUNS)
+        naive_ms, naive_cpu, naive_queries, naive_result = measure(plan_naive, facts, place, 5)
+        assert fast_result == naive_result, (fast_result, naive_result)
+        print(
+            f"{name}: {fast_result[0]} pathways, {fast_result[1]} checklist documents\n"
+            f"  pathway_list_for + nearest issuances: median {fast_ms:.1f} ms "
+            f"(CPU {fast_cpu:.1f} ms), {fast_queries} queries\n"
+            f"  naive baseline (no prefetch):         median {naive_ms:.1f} ms "
+            f"(CPU {naive_cpu:.1f} ms), {naive_queries} queries\n"
+            f"  speed-up: {naive_ms / fast_ms:.1f}x (target: at most 20 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()
