@@ -28,12 +28,7 @@ def pathway_list(
 
 
 def pathway_get(*, slug: str) -> Pathway | None:
-    return (
-        pathway_queryset()
-        .prefetch_related("documents__issuances__country")
-        .filter(slug=slug)
-        .first()
-    )
+    return pathway_queryset().filter(slug=slug).first()
 
 
 def document_list() -> QuerySet[Document]:
@@ -50,6 +45,11 @@ def document_list() -> QuerySet[Document]:
     )
 
 
+def document_index_list() -> QuerySet[Document]:
+    """Documents for a list of links: no issuances loaded."""
+    return Document.objects.all()
+
+
 def document_get(*, slug: str) -> Document | None:
     return document_list().filter(slug=slug).first()
 
@@ -63,6 +63,11 @@ def article_list(*, country_code: str | None = None, kind: str | None = None) ->
     if kind:
         articles = articles.filter(kind=kind)
     return articles
+
+
+def article_index_list() -> QuerySet[Article]:
+    """Articles for a list of links: no sources or countries loaded."""
+    return Article.objects.all()
 
 
 def article_get(*, slug: str) -> Article | None:

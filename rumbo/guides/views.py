@@ -9,9 +9,9 @@ from rumbo.guides.eligibility import document_issuance_nearest
 from rumbo.guides.forms import GuideFilterForm, PlaceForm, SearchForm
 from rumbo.guides.selectors import (
     article_get,
-    article_list,
+    article_index_list,
     document_get,
-    document_list,
+    document_index_list,
     guide_country_list,
     guide_search,
     pathway_get,
@@ -31,8 +31,8 @@ def guide_index(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "pathways": pathways,
-        "articles": article_list(),
-        "documents": document_list(),
+        "articles": article_index_list(),
+        "documents": document_index_list(),
         "search_form": SearchForm(),
     }
     return render(request, "guides/index.html", context)

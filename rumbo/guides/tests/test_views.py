@@ -129,3 +129,24 @@ def test_search_page_explains_a_missing_or_too_long_query(client, query):
 
 def test_pages_refuse_post(client):
     assert client.post(reverse("guides:index")).status_code == 405
+
+
+def count_queries(client, url, django_assert_max_num_queries, limit: int) -> None:
+    with django_assert_max_num_queries(limit):
+        assert client.get(url).status_code == 200
+
+
+def test_index_queries_do_not_grow_with_content(client, django_assert_max_num_queries):
+    for _index in range(12):
+        PathwayFactory(origins=["HN", "GT"])
+        OfficeFactory()
+        ArticleFactory()
+    count_queries(client, reverse("guides:index"), django_assert_max_num_queries, 10)
+
+
+def test_document_page_queries_do_not_grow_with_offices(client, django_assert_max_num_queries):
+    office = OfficeFactory()
+    for _index in range(10):
+        OfficeFactory(issuance=office.issuance)
+    url = office.issuance.document.get_absolute_url() + f"?place={office.place_id}"
+    count_queries(client, url, django_assert_max_num_queries, 14)
