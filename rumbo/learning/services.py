@@ -336,8 +336,9 @@ def answer_save(*, attempt: Attempt, question_id: int, data: Any) -> Answer:
 
 def attempt_submit(*, attempt: Attempt) -> Attempt:
     with transaction.atomic():
+        # of=("self",): only the attempt row is locked (the module join is an outer join).
         attempt = (
-            Attempt.objects.select_for_update()
+            Attempt.objects.select_for_update(of=("self",))
             .select_related("quiz__module", "enrolment__version")
             .get(pk=attempt.pk)
         )
