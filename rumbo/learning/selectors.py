@@ -206,6 +206,17 @@ def enrolment_for(*, user: Any, version: CourseVersion) -> Enrolment | None:
     return Enrolment.objects.filter(user=user, version=version).first()
 
 
+def enrolment_list_for(*, user: Any) -> list[Enrolment]:
+    """The learner's own courses, most recent first, to resume from the catalogue."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Enrolment.objects.filter(user=user)
+        .select_related("version__course", "last_lesson__module__version__course")
+        .order_by("-enrolled_at")
+    )
+
+
 def enrolment_is_complete(*, enrolment: Enrolment) -> bool:
     """The completion rule: every lesson viewed, every module quiz passed and the final
     assessment passed, in a full (not partial) language version.

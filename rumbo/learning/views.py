@@ -54,7 +54,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         (course, selectors.version_title_for(course=course, language=language))
         for course in courses
     ]
-    return render(request, "learning/catalogue.html", {"form": form, "items": items})
+    enrolments = selectors.enrolment_list_for(user=request.user)
+    return render(
+        request,
+        "learning/catalogue.html",
+        {"form": form, "items": items, "enrolments": enrolments},
+    )
 
 
 @require_GET

@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from rumbo.learning.models import Answer, Attempt, Question
@@ -101,3 +102,15 @@ def test_learner_takes_module_one_in_arabic_through_a_dropped_connection(
     assert page.get_attribute("html", "dir") == "rtl"
     axe_check(page)
     screenshot(page, "learning-progress-ar")
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_catalogue_and_course_pages_pass_axe(page, live_demo, axe_check, language):
+    cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_demo.url}
+    page.context.add_cookies([cookie])
+    page.goto("/campus/")
+    assert page.get_attribute("html", "lang") == language
+    axe_check(page)
+    page.click("a[href='/campus/countering-human-trafficking/']")
+    page.wait_for_selector("h1")
+    axe_check(page)

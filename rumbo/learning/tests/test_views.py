@@ -313,3 +313,12 @@ def test_xapi_export_has_actor_verb_object_and_result(admin_client, learner, enr
 
 def test_learner_profile_is_kept_apart_from_the_account(learner):
     assert LearnerProfile.objects.get(user=learner).email_verified_at is not None
+
+
+def test_catalogue_lists_my_courses_with_the_resume_link(client, learner, enrolment):
+    lesson = Lesson.objects.filter(module__version=enrolment.version, module__position=3).get()
+    services.lesson_mark_viewed(enrolment=enrolment, lesson=lesson)
+    client.force_login(learner)
+    page = client.get(reverse("learning:catalogue")).content.decode()
+    assert "My courses" in page
+    assert f'href="{lesson.get_absolute_url()}"' in page
