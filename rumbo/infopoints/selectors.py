@@ -7,7 +7,8 @@ from typing import Any
 
 import pycountry
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -58,11 +59,9 @@ def info_point_list_public() -> QuerySet[InfoPoint]:
     return InfoPoint.objects.exclude(status=InfoPoint.Status.CLOSED)
 
 
-def info_point_prefetched(queryset: QuerySet[InfoPoint]) -> QuerySet[InfoPoint]:
+def _point_prefetches() -> tuple:
     """What a list or detail page shows of each point, in a fixed number of queries."""
-    return queryset.select_related(
-        "place__parent", "place__country", "organisation"
-    ).prefetch_related(
+    return (
         "phones",
         "opening_hours",
         Prefetch("exceptions", queryset=HoursException.objects.order_by("starts_on")),
@@ -71,9 +70,56 @@ def info_point_prefetched(queryset: QuerySet[InfoPoint]) -> QuerySet[InfoPoint]:
     )
 
 
-def _box_filter(*, latitude: float, longitude: float, radius_km: float) -> Q | None:
-    """A filter that keeps every point within `radius_km` of the origin (and some more), or
-    None when the box would cover the whole globe.
+def info_point_prefetched(queryset: QuerySet[InfoPoint]) -> QuerySet[InfoPoint]:
+    return queryset.select_related(
+        "place__parent", "place__country", "organisation"
+    ).prefetch_related(*_point_prefetches())
+
+
+def info_point_prefetch(points: list[InfoPoint]) -> None:
+    """Loads what a page shows of each point (phones, hours, ...) onto points already read."""
+    prefetch_related_objects(points, *_point_prefetches())
+
+
+@dataclass(frozen=True)
+class _Box:
+    """Latitude bands and longitude ranges that hold every point within a radius."""
+
+    first_band: int
+    last_band: int
+    # Empty when every longitude is in; two ranges when the box crosses the antimeridian.
+    longitudes: tuple[tuple[float, float], ...]
+
+    def as_q(self) -> Q:
+        box = (
+            Q(latitude_band__range=(self.first_band, self.last_band))
+            if self.last_band - self.first_band > MAX_BANDS_IN_LIST
+            else Q(latitude_band__in=range(self.first_band, self.last_band + 1))
+        )
+        if not self.longitudes:
+            return box
+        ranges = Q()
+        for west, east in self.longitudes:
+            ranges |= Q(longitude__range=(west, east))
+        return box & ranges
+
+    def as_sql(self, table: str) -> tuple[str, list]:
+        if self.last_band - self.first_band > MAX_BANDS_IN_LIST:
+            sql = f"{table}.latitude_band BETWEEN %s AND %s"
+            params: list = [self.first_band, self.last_band]
+        else:
+            bands = list(range(self.first_band, self.last_band + 1))
+            sql = f"{table}.latitude_band IN ({', '.join(['%s'] * len(bands))})"
+            params = bands
+        if self.longitudes:
+            ranges = " OR ".join(f"{table}.longitude BETWEEN %s AND %s" for _ in self.longitudes)
+            sql += f" AND ({ranges})"
+            params += [bound for pair in self.longitudes for bound in pair]
+        return sql, params
+
+
+def _box(*, latitude: float, longitude: float, radius_km: float) -> _Box | None:
+    """The box around the circle of `radius_km`, or None when it would cover the globe.
 
     The longitude half-width is exact for a sphere: a point whose longitude differs by more
     than d from the origin's lies at least asin(cos(lat) * sin(d)) * R away (its distance to
@@ -84,21 +130,70 @@ def _box_filter(*, latitude: float, longitude: float, radius_km: float) -> Q | N
         return None
     dlat = math.degrees(angular)
     south, north = max(-90.0, latitude - dlat), min(90.0, latitude + dlat)
-    first_band, last_band = latitude_band(south), latitude_band(north)
-    if last_band - first_band > MAX_BANDS_IN_LIST:
-        box = Q(latitude_band__range=(first_band, last_band))
-    else:
-        box = Q(latitude_band__in=range(first_band, last_band + 1))
+    bands = (latitude_band(south), latitude_band(north))
     cos_lat = math.cos(math.radians(latitude))
     if north >= 90 or south <= -90 or math.sin(angular) >= cos_lat:
-        return box  # the circle reaches a pole or spans every longitude
+        return _Box(*bands, ())  # the circle reaches a pole or spans every longitude
     dlon = math.degrees(math.asin(math.sin(angular) / cos_lat))
     west, east = longitude - dlon, longitude + dlon
     if west < -180:
-        return box & (Q(longitude__gte=west + 360) | Q(longitude__lte=east))
+        return _Box(*bands, ((west + 360, 180.0), (-180.0, east)))
     if east > 180:
-        return box & (Q(longitude__gte=west) | Q(longitude__lte=east - 360))
-    return box & Q(longitude__range=(west, east))
+        return _Box(*bands, ((west, 180.0), (-180.0, east - 360)))
+    return _Box(*bands, ((west, east),))
+
+
+def _box_filter(*, latitude: float, longitude: float, radius_km: float) -> Q | None:
+    box = _box(latitude=latitude, longitude=longitude, radius_km=radius_km)
+    return box.as_q() if box is not None else None
+
+
+def _candidate_rows(
+    *,
+    box: _Box | None,
+    service: str | None,
+    language: str | None,
+    active_only: bool,
+) -> list[tuple[int, float, float]]:
+    """(pk, latitude, longitude) of the public points in `box` that pass the filters.
+
+    Hand-written SQL because this runs several times per search and the ORM's query building
+    costs more than the indexed lookup itself. Table names come from the models' metadata and
+    every value is a query parameter.
+    """
+    point = InfoPoint._meta.db_table
+    conditions = [f"{point}.status <> %s"]
+    params: list = [InfoPoint.Status.CLOSED]
+    if active_only:
+        conditions.append(f"{point}.status = %s")
+        params.append(InfoPoint.Status.ACTIVE)
+    if box is not None:
+        sql, box_params = box.as_sql(point)
+        conditions.append(sql)
+        params += box_params
+    if service:
+        through = InfoPoint.services.through._meta.db_table
+        service_table = Service._meta.db_table
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {through} JOIN {service_table} "  # noqa: S608
+            f"ON {service_table}.id = {through}.service_id "
+            f"WHERE {through}.infopoint_id = {point}.id AND {service_table}.code = %s)"
+        )
+        params.append(service)
+    if language:
+        languages = InfoPointLanguage._meta.db_table
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {languages} "  # noqa: S608
+            f"WHERE {languages}.info_point_id = {point}.id AND {languages}.code = %s)"
+        )
+        params.append(language)
+    query = (
+        f"SELECT {point}.id, {point}.latitude, {point}.longitude FROM {point} "  # noqa: S608
+        f"WHERE {' AND '.join(conditions)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
 
 
 def info_point_open_ids(*, point_ids: list[int], at: datetime) -> set[int]:
@@ -144,46 +239,47 @@ def info_point_list_nearest(
     ISO 639-3 code) and, with `open_now`, open at `at` (default: now) in their own time zone.
 
     A box around the origin is read through the (latitude band, longitude) index and grown
-    until the points inside the circle it contains are enough; exact distances are computed
-    in Python on that small set. Raises ValueError for coordinates off the globe.
+    until the circle it contains holds enough points; exact distances are computed in Python
+    on that small set. The points come with their organisation and place; a page that shows
+    hours, phones or languages prefetches them (`info_point_prefetch`), as the directory
+    does. Raises ValueError for coordinates off the globe.
     """
     if not coordinates_valid(latitude=latitude, longitude=longitude):
         raise ValueError("latitude must be in [-90, 90] and longitude in [-180, 180]")
     if limit <= 0:
         return []
     at = at or timezone.now()
-    candidates = info_point_list_public()
-    if service:
-        candidates = candidates.filter(services__code=service)
-    if language:
-        candidates = candidates.filter(languages__code=language)
-    if open_now:
-        candidates = candidates.filter(status=InfoPoint.Status.ACTIVE)
-
     open_ids: set[int] = set()
     checked: set[int] = set()
     radius = INITIAL_RADIUS_KM
     while True:
-        box = _box_filter(latitude=latitude, longitude=longitude, radius_km=radius)
-        rows = (candidates.filter(box) if box is not None else candidates).values_list(
-            "pk", "latitude", "longitude"
-        )
+        box = _box(latitude=latitude, longitude=longitude, radius_km=radius)
+        rows = _candidate_rows(box=box, service=service, language=language, active_only=open_now)
         found = sorted(
-            (haversine_km(latitude, longitude, lat, lon), pk)
+            (distance, pk)
             for pk, lat, lon in rows
-            if box is None or haversine_km(latitude, longitude, lat, lon) <= radius
+            if (distance := haversine_km(latitude, longitude, lat, lon)) <= radius or box is None
         )
         if open_now:
             found = _keep_open(found, limit=limit, at=at, open_ids=open_ids, checked=checked)
         if len(found) >= limit or box is None:
             break
-        # Grow faster when the box was empty: sparse regions need few rounds.
-        radius *= 2 if found else 4
+        # Points per area being roughly even nearby, a circle `sqrt(limit / found)` times
+        # wider should hold enough; an empty box grows fast, so sparse regions need few rounds.
+        radius *= min(8.0, max(1.5, 1.2 * math.sqrt(limit / len(found)))) if found else 4
 
     nearest = found[:limit]
-    points = info_point_prefetched(InfoPoint.objects.filter(pk__in=[pk for _, pk in nearest]))
-    by_pk = {point.pk: point for point in points}
-    return [(by_pk[pk], distance) for distance, pk in nearest]
+    # The base manager skips modeltranslation's query rewriting; instances still read each
+    # translated field in the active language.
+    points = {
+        point.pk: point
+        for point in InfoPoint._base_manager.select_related(
+            "organisation", "place__parent", "place__country"
+        )
+        .filter(pk__in=[pk for _, pk in nearest])
+        .order_by()
+    }
+    return [(points[pk], distance) for distance, pk in nearest]
 
 
 def _keep_open(
@@ -371,17 +467,19 @@ def info_point_directory(
     at: datetime,
     limit: int = 10,
 ) -> list[DirectoryEntry]:
+    nearest = info_point_list_nearest(
+        latitude=origin.latitude,
+        longitude=origin.longitude,
+        limit=limit,
+        service=service,
+        language=language,
+        open_now=open_now,
+        at=at,
+    )
+    info_point_prefetch([point for point, _ in nearest])
     return [
         DirectoryEntry(point, distance, info_point_open_state(point=point, at=at))
-        for point, distance in info_point_list_nearest(
-            latitude=origin.latitude,
-            longitude=origin.longitude,
-            limit=limit,
-            service=service,
-            language=language,
-            open_now=open_now,
-            at=at,
-        )
+        for point, distance in nearest
     ]
 
 
