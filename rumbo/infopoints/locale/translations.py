@@ -271,6 +271,7 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "Use my location": ("Usar mi ubicación", "Utiliser ma position", "استخدم موقعي"),
     "Search": ("Buscar", "Rechercher", "بحث"),
+    "Search again": ("Buscar de nuevo", "Nouvelle recherche", "ابحث من جديد"),
     "Or choose your municipality": (
         "O elige tu municipio",
         "Ou choisissez votre commune",
