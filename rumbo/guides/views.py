@@ -19,6 +19,8 @@ from rumbo.guides.selectors import (
     place_city_get,
 )
 
+INDEX_LIMIT = 40
+
 
 @require_GET
 def guide_index(request: HttpRequest) -> HttpResponse:
@@ -28,11 +30,17 @@ def guide_index(request: HttpRequest) -> HttpResponse:
     pathways = pathway_list(
         origin_code=chosen.get("origin") or None, destination_code=chosen.get("destination") or None
     )
+    # Long lists are cut so the page stays within one round trip; the filter and the
+    # search reach the rest.
+    pathways_shown = list(pathways[: INDEX_LIMIT + 1])
+    documents = list(document_index_list()[: INDEX_LIMIT + 1])
+    articles = list(article_index_list()[: INDEX_LIMIT + 1])
     context = {
         "form": form,
-        "pathways": pathways,
-        "articles": article_index_list(),
-        "documents": document_index_list(),
+        "pathways": pathways_shown[:INDEX_LIMIT],
+        "documents": documents[:INDEX_LIMIT],
+        "articles": articles[:INDEX_LIMIT],
+        "cut": any(len(items) > INDEX_LIMIT for items in (pathways_shown, documents, articles)),
         "search_form": SearchForm(),
     }
     return render(request, "guides/index.html", context)

@@ -112,3 +112,13 @@ def test_terms_fold_accents_and_drop_stopwords():
 def test_edit_distance_stops_beyond_limit():
     assert edit_distance("pasport", "pasaport", 1) == 1
     assert edit_distance("abcdef", "uvwxyz", 2) == 3
+
+
+def test_rebuild_command_restores_a_lost_index(passport):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SearchTerm.objects.all().delete()
+    call_command("guides_search_rebuild", stdout=StringIO())
+    assert found("pasaporte")[0] == passport

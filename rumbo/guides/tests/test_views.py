@@ -150,3 +150,12 @@ def test_document_page_queries_do_not_grow_with_offices(client, django_assert_ma
         OfficeFactory(issuance=office.issuance)
     url = office.issuance.document.get_absolute_url() + f"?place={office.place_id}"
     count_queries(client, url, django_assert_max_num_queries, 14)
+
+
+def test_index_shortens_long_lists_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("rumbo.guides.views.INDEX_LIMIT", 2)
+    for _index in range(3):
+        ArticleFactory()
+    html = client.get(reverse("guides:index")).content.decode()
+    assert html.count("/guides/articles/") == 2
+    assert "Some lists are shortened" in html
