@@ -8,6 +8,9 @@ from django.urls import reverse
 SESSION_STARTED = "rumbo_staff_started"
 SESSION_LAST_SEEN = "rumbo_staff_last_seen"
 STAFF_SESSION = "rumbo_staff"
+# Activity is noted at most once a minute: saving the session on every request would cost a
+# database write per page, for an idle limit that only needs minute precision.
+LAST_SEEN_GRANULARITY = 60
 
 
 class StaffSessionMiddleware:
@@ -33,7 +36,8 @@ class StaffSessionMiddleware:
             ):
                 logout(request)
                 return redirect(f"{reverse('casework:login')}?expired=1")
-            session[SESSION_LAST_SEEN] = now
+            if now - last_seen >= LAST_SEEN_GRANULARITY or SESSION_LAST_SEEN not in session:
+                session[SESSION_LAST_SEEN] = now
         return self.get_response(request)
 
     @staticmethod

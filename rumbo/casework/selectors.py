@@ -56,10 +56,13 @@ def consultation_list(*, user, info_point_id: int | None = None) -> QuerySet[Con
     """Consultations of the user's points, without their personal fields."""
     consultations = Consultation.objects.filter(
         permissions.consultation_readable_by_user_filter(user)
-    ).defer(*Consultation.PERSONAL_FIELDS)
+    )
     if info_point_id:
         consultations = consultations.filter(info_point_id=info_point_id)
-    return consultations.select_related("info_point")
+    # Only what the list shows: never the personal fields, and no decryption work.
+    return consultations.select_related("info_point").only(
+        "date", "channel", "outcome", "info_point_id", "info_point__name"
+    )
 
 
 @transaction.atomic
@@ -87,8 +90,18 @@ def referral_list(*, user) -> tuple[QuerySet[Referral], QuerySet[Referral]]:
     scope = permissions.staff_scope(user)
     referrals = (
         Referral.objects.filter(permissions.referral_readable_by_user_filter(user))
-        .defer(*Referral.PERSONAL_FIELDS)
         .select_related("from_point", "to_point", "to_organisation")
+        .only(
+            "created_at",
+            "status",
+            "from_point_id",
+            "to_point_id",
+            "to_organisation_id",
+            "from_point__name",
+            "to_point__name",
+            "to_organisation__name",
+            "to_organisation__acronym",
+        )
     )
     return (
         referrals.filter(to_point_id__in=scope.point_ids),

@@ -49,6 +49,10 @@ def staff_page(allowed: Callable[[StaffScope], bool]):
     return decorator
 
 
+# Lists show the latest records only: a phone screen holds a few, and older ones are
+# reached from their consultation or appointment.
+LIST_SIZE = 50
+
 any_staff = staff_page(lambda scope: scope.is_staff_member)
 point_staff = staff_page(lambda scope: bool(scope.point_ids))
 report_staff = staff_page(lambda scope: scope.sees_reports)
@@ -84,7 +88,7 @@ def appointment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @point_staff
 def consultation_list(request: HttpRequest) -> HttpResponse:
-    consultations = selectors.consultation_list(user=request.user)[:100]
+    consultations = selectors.consultation_list(user=request.user)[:LIST_SIZE]
     return render(request, "casework/consultation_list.html", {"consultations": consultations})
 
 
@@ -180,7 +184,7 @@ def consultation_erase(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_list(request: HttpRequest) -> HttpResponse:
     received, sent = selectors.referral_list(user=request.user)
     return render(
-        request, "casework/referral_list.html", {"received": received[:100], "sent": sent[:100]}
+        request, "casework/referral_list.html", {"received": received[:LIST_SIZE], "sent": sent[:LIST_SIZE]}
     )
 
 
