@@ -159,3 +159,25 @@ def test_index_shortens_long_lists_and_says_so(client, monkeypatch):
     html = client.get(reverse("guides:index")).content.decode()
     assert html.count("/guides/articles/") == 2
     assert "Some lists are shortened" in html
+
+
+@pytest.mark.parametrize(
+    ("route", "query"),
+    [
+        ("guides:search", {"q": "pasa\x00porte"}),
+        ("guides:index", {"origin": "H\x00N"}),
+    ],
+)
+def test_null_characters_get_a_message_not_an_error(client, route, query):
+    assert client.get(reverse(route), query).status_code == 200
+
+
+def test_null_character_in_a_city_gets_a_message(client):
+    issuance = DocumentIssuanceFactory()
+    response = client.get(issuance.document.get_absolute_url(), {"city": "San\x00"})
+    assert response.status_code == 200
+    assert b"errorlist" in response.content
+
+
+def test_api_search_with_a_null_character_answers(client):
+    assert client.get("/api/guides/search", {"q": "pasa\x00porte"}).status_code == 200
