@@ -831,6 +831,69 @@ PATHWAYS: list[dict[str, Any]] = [
     },
 ]
 
+PATHWAYS.append(
+    {
+        "slug": "mx-regularisation-family-ties",
+        "kind": "regularisation",
+        "destination": "MX",
+        "origins": ["GT", "HN", "SV", "NI"],
+        "documents": ["passport", "birth-certificate"],
+        "sources": ["https://www.gob.mx/inm"],
+        "title": {
+            "es": "México: regularización por vínculo familiar",
+            "en": "Mexico: regularisation through family ties",
+            "fr": "Mexique : régularisation pour liens familiaux",
+            "ar": "المكسيك: تسوية الوضع بسبب الروابط العائلية",
+        },
+        "summary": {
+            "es": "Si ya estás en México sin documentos y tienes hija, hijo, cónyuge o pareja "
+            "mexicana o con residencia, puedes pedir al INM regularizar tu situación.",
+            "en": "If you are already in Mexico without papers and have a child, spouse or "
+            "partner who is Mexican or a resident, you can ask the INM to regularise you.",
+            "fr": "Si vous êtes déjà au Mexique sans papiers et avez un enfant, un conjoint ou "
+            "un partenaire mexicain ou résident, vous pouvez demander votre régularisation à "
+            "l'INM.",
+            "ar": "إذا كنت في المكسيك بلا وثائق ولديك ابن أو زوج أو شريك مكسيكي أو مقيم، يمكنك "
+            "طلب تسوية وضعك من المعهد الوطني للهجرة.",
+        },
+        "body": {
+            "es": "La solicitud se presenta en una oficina del INM con las actas que prueban el "
+            "vínculo. Si se aprueba, recibes una tarjeta de residente. Regularizarte te "
+            "protege: puedes trabajar, estudiar y denunciar abusos sin miedo.",
+            "en": "You apply at an INM office with the certificates proving the tie. If "
+            "approved, you receive a resident card. Regularising protects you: you can work, "
+            "study and report abuse without fear.",
+        },
+        "cost": {
+            "es": "Derechos del trámite y de la tarjeta, más una multa en algunos casos.",
+            "en": "Procedure and card fees, plus a fine in some cases.",
+        },
+        "time": {"es": "Semanas a meses.", "en": "Weeks to months."},
+        "steps": [
+            (
+                {"es": "Reúne las actas del vínculo", "en": "Gather the certificates of the tie"},
+                {
+                    "es": "Acta de nacimiento de tu hija o hijo, o de matrimonio o concubinato.",
+                    "en": "Your child's birth certificate, or the marriage or partnership "
+                    "certificate.",
+                },
+            ),
+            (
+                {"es": "Presenta la solicitud en el INM", "en": "Apply at the INM"},
+                {"es": "Con pasaporte o identificación.", "en": "With a passport or ID."},
+            ),
+        ],
+        "rules": [
+            {
+                "fact": "family_in_destination",
+                "operator": "is_true",
+                "value": "",
+                "message": FAMILY,
+            }
+        ],
+    }
+)
+
 # CA-4: one pathway per destination, generated from one text.
 CA4_COUNTRIES = {
     "GT": {"es": "Guatemala", "en": "Guatemala", "fr": "Guatemala", "ar": "غواتيمالا"},
