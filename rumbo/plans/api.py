@@ -207,7 +207,7 @@ def plan_read(request: HttpRequest, code: str):
         plan = plan_get(code=code)
     except PlanUnavailable as error:
         return Status(error.status, {"detail": error.message})
-    flow = flow_load(slug=plan.questionnaire.slug)
+    flow = flow_load(questionnaire_id=plan.questionnaire_id)
     assert flow is not None  # noqa: S101 - a plan's questionnaire exists (cascade)
     return _plan_out(request, plan_summary(flow=flow, plan=plan))
 

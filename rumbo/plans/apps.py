@@ -26,11 +26,12 @@ class PlansConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        from rumbo.core.models import Country
         from rumbo.plans.models import Choice, Condition, Question, Questionnaire
 
         # A questionnaire edited in the admin shows at once in this process (others reload
         # it within engine.CACHE_SECONDS).
-        for model in (Questionnaire, Question, Choice, Condition):
+        for model in (Questionnaire, Question, Choice, Condition, Country):
             post_save.connect(_questionnaire_changed, sender=model, dispatch_uid=f"plans-{model}")
             post_delete.connect(
                 _questionnaire_changed, sender=model, dispatch_uid=f"plans-del-{model}"

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from rumbo.core.models import Country, Place
+from rumbo.core.text import fold
 from rumbo.plans.models import BOOLEAN_FACTS, Choice, Condition, Fact, Question, Questionnaire
 
 Answers = Mapping[str, Any]
@@ -40,26 +41,29 @@ class Flow:
         self.by_slug = {question.slug: question for question in self.questions}
 
 
-_cache: dict[str, tuple[float, Flow | None]] = {}
+_cache: dict[int, tuple[float, Flow | None]] = {}
+_countries: dict[str, tuple[float, list[Country]]] = {}
 _cache_lock = threading.Lock()
 
 
 def flow_cache_clear() -> None:
     with _cache_lock:
         _cache.clear()
+        _countries.clear()
 
 
-def flow_load(*, slug: str | None = None) -> Flow | None:
-    """The questionnaire `slug`, or the active one, with its questions, choices and conditions."""
-    key = slug or ""
+def flow_load(*, questionnaire_id: int | None = None) -> Flow | None:
+    """The questionnaire `questionnaire_id`, or the active one, with its questions, choices
+    and conditions; kept in this process for CACHE_SECONDS."""
+    key = questionnaire_id or 0
     now = time.monotonic()
     cached = _cache.get(key)
     if cached and now - cached[0] < CACHE_SECONDS:
         return cached[1]
     questionnaires = Questionnaire.objects.all()
     questionnaire = (
-        questionnaires.filter(slug=slug).first()
-        if slug
+        questionnaires.filter(pk=questionnaire_id).first()
+        if questionnaire_id
         else questionnaires.filter(is_active=True).order_by("pk").first()
     )
     flow = None
@@ -74,6 +78,18 @@ def flow_load(*, slug: str | None = None) -> Flow | None:
     with _cache_lock:
         _cache[key] = (now, flow)
     return flow
+
+
+def country_list_cached() -> list[Country]:
+    """Every country, kept with the questionnaire: country questions are on most pages."""
+    now = time.monotonic()
+    cached = _countries.get("all")
+    if cached and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    countries = list(Country.objects.all())
+    with _cache_lock:
+        _countries["all"] = (now, countries)
+    return countries
 
 
 def condition_holds(*, condition: Condition, answers: Answers) -> bool:
@@ -139,14 +155,14 @@ def answers_pruned(*, flow: Flow, answers: Answers) -> dict[str, Any]:
 
 
 def country_choices(*, question: Question, answers: Answers, flow: Flow) -> list[Country]:
-    countries = Country.objects.order_by("name")
+    countries = country_list_cached()
     if question.country_role == Question.CountryRole.ORIGIN:
-        countries = countries.filter(role=Country.Role.ORIGIN)
+        countries = [country for country in countries if country.role == Country.Role.ORIGIN]
     elif question.country_role == Question.CountryRole.OTHER:
         residence = facts_from_answers(flow=flow, answers=answers).get(Fact.COUNTRY)
-        if residence:
-            countries = countries.exclude(code=residence)
-    return list(countries)
+        countries = [country for country in countries if country.code != residence]
+    # Names are read in the active language, so the order follows it.
+    return sorted(countries, key=lambda country: fold(country.name))
 
 
 def answer_clean(*, flow: Flow, question: Question, values: list[str], answers: Answers) -> Any:

@@ -42,8 +42,9 @@ def plan_code_normalise(*, code: str) -> str:
 def plan_get(*, code: str) -> Plan:
     """The plan with this code, or PlanUnavailable (unknown or expired: never opened)."""
     code = plan_code_normalise(code=code)
+    # One plain query: this runs on every questionnaire page (see bench_plans_questionnaire).
     plan = (
-        Plan.objects.select_related("questionnaire").filter(code=code).first()
+        next(iter(Plan.objects.filter(code=code).order_by()[:1]), None)
         if CODE_PATTERN.match(code)
         else None
     )

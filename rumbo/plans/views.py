@@ -85,7 +85,7 @@ def _plan_or_error(request: HttpRequest, code: str) -> tuple[Plan, Flow] | HttpR
         plan = plan_get(code=code)
     except PlanUnavailable as error:
         return _unavailable(request, error.message, error.status)
-    flow = flow_load(slug=plan.questionnaire.slug)
+    flow = flow_load(questionnaire_id=plan.questionnaire_id)
     if flow is None:
         return _no_questionnaire(request)
     return plan, flow
