@@ -166,8 +166,9 @@ def plan_detail(request: HttpRequest, code: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     plan, flow = found
-    if plan.completed_at is None:
-        current = _current(flow, plan)
+    current = _current(flow, plan)
+    if plan.completed_at is None or current.slug not in plan.answers:
+        # Unfinished, or changed answers opened a new branch: finish the questionnaire first.
         return redirect("plans:question", code=plan.code, slug=current.slug)
     link = request.build_absolute_uri(plan.get_absolute_url())
     context = {
@@ -187,8 +188,9 @@ def plan_pdf(request: HttpRequest, code: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     plan, flow = found
-    if plan.completed_at is None:
-        return redirect("plans:question", code=plan.code, slug=_current(flow, plan).slug)
+    current = _current(flow, plan)
+    if plan.completed_at is None or current.slug not in plan.answers:
+        return redirect("plans:question", code=plan.code, slug=current.slug)
     link = request.build_absolute_uri(plan.get_absolute_url())
     content = pdf.plan_pdf(summary=plan_summary(flow=flow, plan=plan), link=link)
     response = HttpResponse(content, content_type="application/pdf")

@@ -261,3 +261,13 @@ def test_no_address_is_stored_with_a_plan(client, flow):
         str(value) for value in Plan.objects.filter(pk=plan.pk).values().get().values()
     )
     assert "10.1.2.3" not in stored
+
+
+def test_changing_an_answer_that_opens_new_questions_asks_them_before_the_plan(
+    client, flow, san_pedro_sula
+):
+    plan = plan_create_from_answers(flow=flow, answers=answers_for(san_pedro_sula, goal="study"))
+    assert client.get(plan.get_absolute_url()).status_code == 200
+    response = answer(client, plan, "goal", "migrate")
+    assert response["Location"] == question_url(plan, "destination")
+    assert client.get(plan.get_absolute_url())["Location"] == question_url(plan, "destination")
