@@ -85,10 +85,12 @@ class CourseVersion(DemoMarked):
     summary = models.TextField(_("summary"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
 
+    # Orderings name the foreign key column (course_id, not course): ordering by the relation
+    # would join the related table for its own ordering, on every query, hot paths included.
     class Meta:
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
-        ordering = ["course", "language"]
+        ordering = ["course_id", "language"]
         constraints = [
             models.UniqueConstraint(fields=["course", "language"], name="version_one_per_language")
         ]
@@ -113,7 +115,7 @@ class Module(DemoMarked):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
-        ordering = ["version", "position"]
+        ordering = ["version_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["version", "position"], name="module_unique_position")
         ]
@@ -136,7 +138,7 @@ class Lesson(DemoMarked):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
-        ordering = ["module", "position"]
+        ordering = ["module_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["module", "position"], name="lesson_unique_position"),
             models.UniqueConstraint(fields=["module", "slug"], name="lesson_unique_slug"),
@@ -168,7 +170,7 @@ class LessonResource(DemoMarked):
     class Meta:
         verbose_name = _("downloadable resource")
         verbose_name_plural = _("downloadable resources")
-        ordering = ["lesson", "pk"]
+        ordering = ["lesson_id", "pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -206,7 +208,7 @@ class Quiz(DemoMarked):
     class Meta:
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
-        ordering = ["version", "module__position"]
+        ordering = ["version_id", "module__position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["version"],
@@ -241,7 +243,7 @@ class Question(DemoMarked):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        ordering = ["quiz", "position"]
+        ordering = ["quiz_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["quiz", "position"], name="question_unique_position")
         ]
@@ -264,7 +266,7 @@ class Choice(DemoMarked):
     class Meta:
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
-        ordering = ["question", "position"]
+        ordering = ["question_id", "position"]
 
     def __str__(self) -> str:
         return self.text
@@ -352,7 +354,7 @@ class Attempt(models.Model):
     class Meta:
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
-        ordering = ["enrolment", "quiz", "number"]
+        ordering = ["enrolment_id", "quiz_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "quiz", "number"], name="attempt_unique_number"
