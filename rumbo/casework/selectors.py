@@ -3,10 +3,13 @@ filter with rumbo.casework.permissions; reading one record's personal data is it
 audited, so those selectors write an audit entry in the same transaction as the read."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.audit.models import AuditEntry
@@ -18,6 +21,7 @@ from rumbo.infopoints.models import InfoPoint
 
 # Counts from 1 to 4 are hidden in reports so that nobody can be singled out.
 SUPPRESSION_THRESHOLD = 5
+REPORT_CACHE_SECONDS = 300
 
 
 def staff_point_list(*, user) -> QuerySet[InfoPoint]:
@@ -205,7 +209,20 @@ def report_monthly(
         if not points.exists():
             raise InfoPoint.DoesNotExist
         scope_label = Country.objects.get(pk=country_id).name
-    point_ids = list(points.values_list("pk", flat=True))
+    point_ids = sorted(points.values_list("pk", flat=True))
+    # Aggregates hold no personal data, so they may be cached; five minutes of lag is fine
+    # for monthly figures and spares the heaviest staff page most of its work. The key is
+    # taken after the permission filter: it names exactly the points the user may see.
+    scope = f"{get_language()}|{month}|{scope_label}|{point_ids}"
+    cache_key = "casework:report:" + hashlib.sha256(scope.encode()).hexdigest()
+    if (cached := cache.get(cache_key)) is not None:
+        return cached
+    report = _report_compute(month=month, scope_label=scope_label, point_ids=point_ids)
+    cache.set(cache_key, report, REPORT_CACHE_SECONDS)
+    return report
+
+
+def _report_compute(*, month: datetime.date, scope_label: str, point_ids: list[int]) -> Report:
     consultations = Consultation.objects.filter(month=month, info_point_id__in=point_ids)
 
     # One pass over the month's rows: every cell is a COUNT(*) FILTER (WHERE ...) of the

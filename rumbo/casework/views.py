@@ -184,7 +184,9 @@ def consultation_erase(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_list(request: HttpRequest) -> HttpResponse:
     received, sent = selectors.referral_list(user=request.user)
     return render(
-        request, "casework/referral_list.html", {"received": received[:LIST_SIZE], "sent": sent[:LIST_SIZE]}
+        request,
+        "casework/referral_list.html",
+        {"received": received[:LIST_SIZE], "sent": sent[:LIST_SIZE]},
     )
 
 

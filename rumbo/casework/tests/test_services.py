@@ -245,3 +245,13 @@ def test_country_manager_report_covers_only_their_country(world):
             ConsultationFactory(info_point=world.points[point], date=month)
     report = selectors.report_monthly(user=world.users["country_manager_mx"], month=month)
     assert report.total == 5
+
+
+def test_cached_reports_are_never_shared_between_scopes(world):
+    month = datetime.date(2026, 9, 1)
+    for _index in range(6):
+        ConsultationFactory(info_point=world.points["A"], date=month)
+    first = selectors.report_monthly(user=world.users["coordinator_a"], month=month)
+    other = selectors.report_monthly(user=world.users["coordinator_b"], month=month)
+    assert first.total == 6
+    assert other.total == 0
