@@ -55,8 +55,7 @@ def test_admin_review_queue_page_shows_stale_pathway(admin_client):
     assert b"New pathway" not in response.content
 
 
-def test_saving_a_pathway_in_the_admin_reindexes_it(admin_client):
-    pathway = PathwayFactory(title_es="Viejo")
+def change_form_data(admin_client, pathway) -> tuple[str, dict]:
     url = reverse("admin:guides_pathway_change", args=[pathway.pk])
     form = admin_client.get(url).context["adminform"].form
     data = {
@@ -73,6 +72,29 @@ def test_saving_a_pathway_in_the_admin_reindexes_it(admin_client):
     }
     for prefix in ("rules", "steps"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return url, data
+
+
+def test_saving_a_pathway_in_the_admin_reindexes_it(admin_client):
+    pathway = PathwayFactory(title_es="Viejo")
+    url, data = change_form_data(admin_client, pathway)
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert SearchTerm.objects.filter(record_id=pathway.pk, language="es", term="cosech").exists()
+
+
+def test_admin_explains_a_rule_whose_operator_does_not_fit(admin_client):
+    pathway = PathwayFactory()
+    url, data = change_form_data(admin_client, pathway)
+    data |= {
+        "rules-TOTAL_FORMS": 1,
+        "rules-0-fact": "age",
+        "rules-0-operator": "is_true",
+        "rules-0-value": "",
+        "rules-0-unmet_message_es": "Mayor de edad",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert pathway.rules.count() == 0
+    errors = response.context["inline_admin_formsets"][0].formset.errors
+    assert "operator" in errors[0]
