@@ -63,3 +63,16 @@ def test_public_appointment_request_from_a_point_page(page, axe_check):
     reference = page.locator(".reference").inner_text()
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", reference)
     axe_check(page)
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_appointment_request_page_passes_axe(page, axe_check, language):
+    from django.conf import settings
+
+    page.goto("/")
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": page.url}]
+    )
+    page.goto("/points/tapachula-centro/appointment/")
+    assert page.locator("html").get_attribute("lang") == language
+    axe_check(page)
