@@ -355,6 +355,8 @@ class SearchTerm(models.Model):
 
     language = models.CharField(max_length=5)
     term = models.CharField(max_length=60)
+    # The term without its first letter, so a typo in the first letter still finds it.
+    tail = models.CharField(max_length=60, default="")
     record = models.CharField(max_length=10, choices=Record.choices)
     record_id = models.PositiveBigIntegerField()
     # 3 for a word of the title, 2 of the summary or name, 1 of the body.
@@ -363,6 +365,7 @@ class SearchTerm(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["language", "term"]),
+            models.Index(fields=["language", "tail"]),
             models.Index(fields=["record", "record_id"]),
         ]
 

@@ -108,8 +108,9 @@ def guide_search(*, query: str, language: str | None = None, limit: int = 20) ->
     """Pathways, documents and articles matching `query` in `language` (default: the active one).
 
     Accent- and case-insensitive, tolerant of plurals (see search.stem) and of one or two typos
-    (search.typo_budget) in any letter but the first: candidates are the stored terms that share
-    the query word's first letter, compared in Python, so SQLite and PostgreSQL answer alike.
+    (search.typo_budget): candidates are the stored terms that share the query word's first
+    letter or (for words of five letters or more) start alike after it, compared in Python by
+    edit distance, so SQLite and PostgreSQL answer alike.
     A record scores, per query word, its best match quality times the weight of the field it
     matched (title 3, summary 2, body 1); records matching more words rank higher.
     """
@@ -118,10 +119,13 @@ def guide_search(*, query: str, language: str | None = None, limit: int = 20) ->
     if not query_terms:
         return []
     in_language = SearchTerm.objects.filter(language=language)
-    first_letters = Q()
+    neighbours = Q()
     for term in query_terms:
-        first_letters |= Q(term__startswith=term[0])
-    candidates = list(in_language.filter(first_letters).values_list("term", flat=True).distinct())
+        neighbours |= Q(term__startswith=term[0])
+        if len(term) >= 5:
+            # A wrong or a missing first letter: the rest of the word still starts alike.
+            neighbours |= Q(tail__startswith=term[1:3]) | Q(tail__startswith=term[:2])
+    candidates = list(in_language.filter(neighbours).values_list("term", flat=True).distinct())
     matches = {term: _term_matches(term, candidates) for term in query_terms}
     wanted = {candidate for found in matches.values() for candidate in found}
     if not wanted:

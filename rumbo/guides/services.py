@@ -49,7 +49,12 @@ def _record_terms(instance: Model, language: str) -> list[SearchTerm]:
             best[term] = max(best.get(term, 0), weight)
     return [
         SearchTerm(
-            language=language, term=term, record=record, record_id=instance.pk, weight=weight
+            language=language,
+            term=term,
+            tail=term[1:],
+            record=record,
+            record_id=instance.pk,
+            weight=weight,
         )
         for term, weight in best.items()
     ]

@@ -122,3 +122,8 @@ def test_rebuild_command_restores_a_lost_index(passport):
     SearchTerm.objects.all().delete()
     call_command("guides_search_rebuild", stdout=StringIO())
     assert found("pasaporte")[0] == passport
+
+
+@pytest.mark.parametrize("query", ["oasaporte", "asaporte"])
+def test_search_forgives_a_typo_in_the_first_letter(passport, query):
+    assert found(query)[0] == passport
