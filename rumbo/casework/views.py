@@ -96,8 +96,9 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 def consultation_create(request: HttpRequest) -> HttpResponse:
     points = selectors.staff_point_list(user=request.user)
     chosen = _int_or_none(request.POST.get("point") or request.GET.get("point"))
-    point = points.filter(pk=chosen).first() if chosen else None
-    point = point or points.first()
+    point = points.filter(pk=chosen).first() if chosen else points.first()
+    if chosen and point is None:
+        raise PermissionDenied  # never fall back silently to another point
     appointment = None
     if appointment_pk := _int_or_none(request.GET.get("appointment")):
         appointment = selectors.appointment_read(user=request.user, pk=appointment_pk)

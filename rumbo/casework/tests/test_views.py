@@ -198,3 +198,13 @@ def test_retention_task_is_scheduled_daily():
     task = casework_purge_daily.task_class()
     assert task.validate_datetime(datetime.datetime(2026, 1, 1, 2, 30))  # noqa: DTZ001
     assert not task.validate_datetime(datetime.datetime(2026, 1, 1, 3, 30))  # noqa: DTZ001
+
+
+def test_recording_for_a_point_not_ones_own_is_refused(world):
+    client = world.client_for("advisor_a")
+    response = client.post(
+        reverse("casework:consultation_create"),
+        {"point": world.points["B"].pk, "date": "2026-11-20"},
+    )
+    assert response.status_code == 403
+    assert Consultation.objects.count() == 2
