@@ -181,3 +181,11 @@ def test_null_character_in_a_city_gets_a_message(client):
 
 def test_api_search_with_a_null_character_answers(client):
     assert client.get("/api/guides/search", {"q": "pasa\x00porte"}).status_code == 200
+
+
+def test_office_in_the_persons_own_city_says_so(client):
+    office = OfficeFactory()
+    html = client.get(
+        office.issuance.document.get_absolute_url(), {"place": office.place_id}
+    ).content.decode()
+    assert "in your municipality" in html
