@@ -85,3 +85,11 @@ def test_unknown_page_is_a_404_not_an_error(client):
 def test_head_requests_are_answered_for_link_checkers_and_load_balancers(client):
     assert client.head("/").status_code == 200
     assert client.head("/healthz").status_code == 200
+
+
+def test_unknown_address_gets_a_translated_page_not_found(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert 'href="/"' in response.content.decode()
