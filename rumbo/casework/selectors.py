@@ -22,6 +22,8 @@ from rumbo.infopoints.models import InfoPoint
 # Counts from 1 to 4 are hidden in reports so that nobody can be singled out.
 SUPPRESSION_THRESHOLD = 5
 REPORT_CACHE_SECONDS = 300
+CHART_ROW = 30  # SVG units per category: a label line, then the bar and its count
+CHART_BAR = 260  # the longest bar, of a 320-unit wide chart
 
 
 def staff_point_list(*, user) -> QuerySet[InfoPoint]:
@@ -151,12 +153,26 @@ class ReportTable:
     rows: list[tuple[str, int | None]] = field(default_factory=list)
 
     @property
-    def chart_rows(self) -> list[tuple[str, int | None, float]]:
-        """Rows with the bar length in per cent of the largest shown count."""
+    def chart(self) -> dict:
+        """Geometry of a labelled bar chart in whole SVG units (integers, so the template
+        never meets a localised decimal comma). A suppressed count draws a stub bar."""
         largest = max((count or 0 for _label, count in self.rows), default=0) or 1
-        return [
-            (label, count, round(100 * (count or 0) / largest, 1)) for label, count in self.rows
-        ]
+        bars = []
+        for index, (label, count) in enumerate(self.rows):
+            top = index * CHART_ROW
+            width = max(2, round(CHART_BAR * (count or 0) / largest)) if count else 2
+            bars.append(
+                {
+                    "label": label,
+                    "count": count,
+                    "label_y": top + 12,
+                    "bar_y": top + 16,
+                    "width": width,
+                    "count_x": width + 4,
+                    "count_y": top + 25,
+                }
+            )
+        return {"height": len(self.rows) * CHART_ROW, "bars": bars}
 
 
 @dataclass
