@@ -7,7 +7,9 @@ alternation, a bare Django view behind the same middleware (the baseline), an em
 rendered with the site's base.html (what every page pays for its menu and language form),
 and two question pages: the age question (a number field) and the destination question (a
 list of countries).
-Prints each run, the median requests/s of each, and the ratio to the baseline.
+Prints each run, the median requests/s of each, and the ratio to the baseline; then, since
+the machine may be shared, the CPU time each page takes per request in one process (through
+the same WSGI application, measured with time.process_time).
 
     .venv/bin/python bench/bench_plans_questionnaire.py [--seconds 10] [--runs 3]
         [--connections 16] [--workers 2] [--threads 4]
@@ -170,7 +172,43 @@ def wrk(path: str, *, seconds: float, connections: int) -> float:
     return float(found[1])
 
 
+def cpu_per_request(paths: list[str], count: int = 300) -> None:
+    """In this process, through the WSGI application: CPU milliseconds per request (process
+    time, so waiting for the machine's other work is not counted)."""
+    import io
+
+    from bench_plans_wsgi import application
+
+    def call(path: str) -> None:
+        environ = {
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "HTTP_ACCEPT_ENCODING": "gzip",
+            "HTTP_ACCEPT_LANGUAGE": "es", "wsgi.input": io.BytesIO(b""),
+            "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
+        }  # fmt: skip
+        status: list[str] = []
+        body = application(environ, lambda code, headers, *_: status.append(code))  # type: ignore[arg-type]
+        b"".join(body)
+        body.close()
+        if not status[0].startswith("200"):
+            raise SystemExit(f"{path} answered {status[0]}")
+
+    for path in paths:
+        for _ in range(30):
+            call(path)
+        samples = []
+        for _ in range(5):
+            started = time.process_time()
+            for _ in range(count // 5):
+                call(path)
+            samples.append((time.process_time() - started) / (count // 5) * 1000)
+        print(f"CPU {path} {statistics.median(samples):.2f}")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--cpu"]:
+        cpu_per_request(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
@@ -196,6 +234,11 @@ def main() -> None:
     finally:
         server.send_signal(15)
         server.wait(timeout=30)
+    cpu = subprocess.run(  # noqa: S603 - our own fixed command line
+        [sys.executable, __file__, "--cpu", *pages.values()],
+        cwd=ROOT, env=environment(), check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    cpu_ms = dict(re.findall(r"CPU (\S+) ([\d.]+)", cpu))
     print(
         f"\n{options.workers} workers x {options.threads} threads, {os.cpu_count()} cores, "
         f"{options.connections} connections, {options.seconds:.0f} s x {options.runs} runs, "
@@ -204,7 +247,10 @@ def main() -> None:
     baseline = statistics.median(results["baseline"])
     for name, rates in results.items():
         median = statistics.median(rates)
-        print(f"median {name}: {median:.0f} req/s ({median / baseline:.2f} x baseline)")
+        print(
+            f"median {name}: {median:.0f} req/s ({median / baseline:.2f} x baseline); "
+            f"{cpu_ms[pages[name]]} ms CPU per request in-process"
+        )
 
 
 if __name__ == "__main__":
