@@ -13,6 +13,7 @@ the least any monthly report has to read.
 """
 
 import argparse
+import datetime
 import statistics
 import sys
 import time
@@ -52,12 +53,12 @@ def main() -> None:
     selectors.REPORT_CACHE_SECONDS = 0
     translation.activate("es")
     admin = User.objects.get(email="admin@bench.example")
-    month = (timezone.localdate().replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
+    month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     point = InfoPoint.objects.order_by("pk").first()
     assert point is not None
     country_id = point.place.country_id
     total = Consultation.objects.count()
-    print(f"PostgreSQL {connection.pg_version}, {total:,} consultations, month {month:%Y-%m}")
+    print(f"{connection.vendor}, {total:,} consultations, month {month:%Y-%m}")
     scopes = {
         "one point": ({"info_point_id": point.pk}, [point.pk]),
         "one country (20 points)": (
