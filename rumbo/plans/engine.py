@@ -105,20 +105,29 @@ def condition_holds(*, condition: Condition, answers: Answers) -> bool:
     return answer >= limit if condition.operator == Condition.Operator.AT_LEAST else answer < limit
 
 
-def question_path(*, flow: Flow, answers: Answers) -> list[Question]:
+def question_path(*, flow: Flow, answers: Answers, optimistic: bool = False) -> list[Question]:
     """The questions this person sees, in order, given the answers so far.
 
     A condition reads only answers to questions that are themselves on the path, so an answer
-    left behind by a branch the person has since left changes nothing.
+    left behind by a branch the person has since left changes nothing. With `optimistic`, a
+    condition on a question not answered yet counts as met: the longest path still possible,
+    for the progress indicator ("question 3 of 8" does not grow as the person answers).
     """
     path: list[Question] = []
     seen: dict[str, Any] = {}
+    on_path: set[str] = set()
     for question in flow.questions:
         if all(
             condition_holds(condition=condition, answers=seen)
+            or (
+                optimistic
+                and condition.depends_on.slug in on_path
+                and condition.depends_on.slug not in seen
+            )
             for condition in question.conditions.all()
         ):
             path.append(question)
+            on_path.add(question.slug)
             if question.slug in answers:
                 seen[question.slug] = answers[question.slug]
     return path

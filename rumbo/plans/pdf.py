@@ -18,6 +18,14 @@ FONT_CANDIDATES = (
 )
 
 
+def _shaping_available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _font_path() -> Path | None:
     return next((path for path in FONT_CANDIDATES if path.exists()), None)
 
@@ -32,7 +40,7 @@ class _PlanPDF(FPDF):
         if font:
             self.add_font("body", fname=str(font))
             self.family = "body"
-            if self.rtl:
+            if self.rtl and _shaping_available():
                 self.set_text_shaping(use_shaping_engine=True, direction="rtl")
         else:
             self.family = "helvetica"

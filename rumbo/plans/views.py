@@ -148,7 +148,7 @@ def _question_page(
         "flow": flow,
         "question": asked,
         "position": position + 1,
-        "total": len(path),
+        "total": len(question_path(flow=flow, answers=plan.answers, optimistic=True)),
         "previous": path[position - 1] if position > 0 else None,
         "error": error,
         "notice": notice,

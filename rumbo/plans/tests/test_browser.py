@@ -126,3 +126,17 @@ def test_the_journey_in_arabic_is_right_to_left(page, live_demo, axe_check, scre
     width = page.viewport_size["width"]
     assert heading["x"] + heading["width"] > width * 0.75  # starts at the right edge
     screenshot(page, "plan-ar")
+
+
+def test_every_plans_page_passes_axe_in_spanish_and_arabic(page, live_demo, axe_check):
+    from rumbo.plans.public_pages import PAGES
+
+    for language in ("es", "ar"):
+        page.context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_demo.url}]
+        )
+        for name, url in PAGES.items():
+            response = page.goto(url())
+            assert response.status == 200, name
+            assert page.locator("html").get_attribute("lang") == language
+            axe_check(page)

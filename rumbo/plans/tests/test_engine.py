@@ -212,3 +212,16 @@ def test_number_question_needs_a_fact():
     question = Question(kind=Question.Kind.NUMBER, slug="n", text="n")
     with pytest.raises(Exception, match="fact"):
         question.clean()
+
+
+def test_progress_counts_the_longest_path_still_possible(flow, san_pedro_sula):
+    answers = {"country": "HN", "place": san_pedro_sula.pk}
+    assert len(question_path(flow=flow, answers=answers, optimistic=True)) == 8
+    assert (
+        len(
+            question_path(
+                flow=flow, answers=answers | {"age": 20, "goal": "study"}, optimistic=True
+            )
+        )
+        == 5
+    )

@@ -271,3 +271,9 @@ def test_changing_an_answer_that_opens_new_questions_asks_them_before_the_plan(
     response = answer(client, plan, "goal", "migrate")
     assert response["Location"] == question_url(plan, "destination")
     assert client.get(plan.get_absolute_url())["Location"] == question_url(plan, "destination")
+
+
+def test_progress_does_not_grow_before_the_branch_is_chosen(client, plan):
+    plan.answers = {"country": "HN"}
+    plan.save()
+    assert "Pregunta 2 de 8" in client.get(question_url(plan, "place")).content.decode()
