@@ -80,3 +80,19 @@ def test_map_is_opt_in_and_loads_nothing_remote(page, axe_check):
     page.click("text=Ver estos puntos en un mapa")
     assert page.locator("svg circle").count() == 10
     axe_check(page)
+
+
+def test_directory_pages_pass_axe_in_arabic_right_to_left(page, live_demo, axe_check, screenshot):
+    from django.conf import settings
+
+    from rumbo.infopoints.public_pages import PAGES
+
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ar", "url": live_demo.url}]
+    )
+    for name, url in PAGES.items():
+        response = page.goto(url())
+        assert response.status == 200, name
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        axe_check(page)
+    screenshot(page, "infopoints-detail-ar")
