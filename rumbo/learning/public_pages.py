@@ -30,6 +30,7 @@ PAGES = {
 
 EXCLUDED = {
     "verify": "a one-time link from an email; redirects",
+    "verify_again": "POST only (sends the verification link again)",
     "logout": "POST only",
     "enrol": "POST only",
     "quiz": "needs a logged-in learner",

@@ -39,10 +39,11 @@ VERIFICATION_MAX_AGE = 7 * 24 * 3600
 class LearningError(Exception):
     """A request the rules refuse; the message is shown to the learner as is."""
 
-    def __init__(self, message: str, *, status: int = 400) -> None:
+    def __init__(self, message: str, *, status: int = 400, code: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.code = code
 
 
 # Learners
@@ -88,7 +89,9 @@ def learner_verify_email(*, token: str) -> Any:
     try:
         data = signing.loads(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE)
     except signing.SignatureExpired as error:
-        raise LearningError(_("This link has expired. Log in to get a new one.")) from error
+        raise LearningError(
+            _("This link has expired. Log in to get a new one."), code="unverified"
+        ) from error
     except signing.BadSignature as error:
         raise LearningError(_("This link is not valid.")) from error
     User = get_user_model()
@@ -147,7 +150,9 @@ def quiz_path(*, quiz: Quiz, version: CourseVersion | None = None) -> str:
 def enrolment_start(*, user: Any, version: CourseVersion) -> Enrolment:
     if not learner_is_verified(user=user):
         raise LearningError(
-            _("Confirm your email address first: open the link we sent you."), status=403
+            _("Confirm your email address first: open the link we sent you."),
+            status=403,
+            code="unverified",
         )
     with transaction.atomic():
         enrolment, created = Enrolment.objects.get_or_create(user=user, version=version)

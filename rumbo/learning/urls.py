@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("register/", views.register, name="register"),
     path("verify/<str:token>/", views.verify, name="verify"),
+    path("verify-again/", views.verify_again, name="verify_again"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("manage/", views.manage, name="manage"),

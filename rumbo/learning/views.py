@@ -32,7 +32,12 @@ def _in_version_language(request: HttpRequest, version: CourseVersion) -> None:
 def _refuse(request: HttpRequest, error: LearningError) -> HttpResponse:
     if request.headers.get("accept", "").startswith("application/json"):
         return JsonResponse({"saved": False, "error": error.message}, status=error.status)
-    return render(request, "learning/refused.html", {"message": error.message}, status=error.status)
+    return render(
+        request,
+        "learning/refused.html",
+        {"message": error.message, "unverified": error.code == "unverified"},
+        status=error.status,
+    )
 
 
 def _version_or_404(slug: str, language: str) -> CourseVersion:
@@ -290,6 +295,16 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
         return _refuse(request, error)
     messages.success(request, _("Your email address is confirmed. You can enrol in courses."))
     return redirect("learning:catalogue")
+
+
+@require_POST
+def verify_again(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("learning:catalogue"), reverse("learning:login"))
+    services.learner_send_verification(
+        user=request.user, base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    return render(request, "learning/registered.html", {"email": request.user.email})
 
 
 @require_http_methods(["GET", "POST"])

@@ -322,3 +322,19 @@ def test_catalogue_lists_my_courses_with_the_resume_link(client, learner, enrolm
     page = client.get(reverse("learning:catalogue")).content.decode()
     assert "My courses" in page
     assert f'href="{lesson.get_absolute_url()}"' in page
+
+
+def test_unverified_learner_can_get_the_link_again(
+    client, course, django_capture_on_commit_callbacks
+):
+    user = User.objects.create_user(email="late@example.org", password="x")
+    client.force_login(user)
+    enrol = reverse("learning:enrol", kwargs={"slug": course.slug, "language": "en"})
+    refused = client.post(enrol)
+    assert refused.status_code == 403
+    assert reverse("learning:verify_again") in refused.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("learning:verify_again"))
+    link = next(word for word in mail.outbox[0].body.split() if "/campus/verify/" in word)
+    client.get(link.removeprefix("http://testserver"))
+    assert client.post(enrol).status_code == 302
