@@ -140,3 +140,32 @@ def test_every_plans_page_passes_axe_in_spanish_and_arabic(page, live_demo, axe_
             assert response.status == 200, name
             assert page.locator("html").get_attribute("lang") == language
             axe_check(page)
+
+
+def test_the_questionnaire_works_without_javascript(browser, live_demo):
+    context = browser.new_context(base_url=live_demo.url, java_script_enabled=False, locale="es-MX")
+    page = context.new_page()
+    try:
+        page.goto("/plan/")
+        page.locator("main form[method=post] button").click()
+        page.check('input[value="GT"]')
+        next_button(page).click()
+        # The municipality typed, found ignoring accents and case, then chosen.
+        page.fill("#q", "quetzaltenango")
+        page.locator("form:has(#q) button").click()
+        page.locator("main form[method=post] button[type=submit]").last.click()
+        page.fill("#answer", "19")
+        next_button(page).click()
+        page.check('input[value="study"]')
+        next_button(page).click()
+        assert page.url.endswith("/q/documents/")
+        assert "Pregunta 5 de 5" in page.locator("main").inner_text()
+        page.get_by_role("link", name="Atrás").click()
+        assert page.url.endswith("/q/goal/")
+        assert page.locator('input[value="study"]').is_checked()
+        next_button(page).click()
+        next_button(page).click()
+        assert re.search(r"/plan/[\w-]{22}/$", page.url)
+        assert "Quetzaltenango" in page.locator("main").inner_text()
+    finally:
+        context.close()
