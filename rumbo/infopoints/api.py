@@ -223,6 +223,24 @@ def service_at_location_list(
         return _page(items, params, render)
 
 
+@router.get("/service_at_locations/{id}", summary="A service at a location, fully nested")
+def service_at_location_detail(request: HttpRequest, id: str) -> dict:
+    with translation.override(hsds.EXPORT_LANGUAGE):
+        links = InfoPoint.services.through.objects.select_related(
+            "infopoint__organisation", "service"
+        )
+        for link in links:
+            if hsds.service_at_location_id(link.infopoint, link.service.code) == id:
+                point = hsds.points_for_export(InfoPoint.objects.filter(pk=link.infopoint_id))[0]
+                return {
+                    "id": id,
+                    "service_id": hsds.service_id(point.organisation.slug, link.service.code),
+                    "location_id": str(point.uuid),
+                    "location": hsds.location(point, at=_now()),
+                }
+    raise HttpError(404, "No service_at_location with this id.")
+
+
 def _within(*, proximity: str, postcode: str) -> list[tuple[float, int]]:
     parts = [part.strip() for part in proximity.split(",")]
     try:

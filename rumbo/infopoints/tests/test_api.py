@@ -114,3 +114,11 @@ def test_taxonomy_terms_list_the_service_codes(client):
     page = client.get(f"{BASE}/taxonomy_terms", {"per_page": 100}).json()
     codes = {term["code"] for term in page["contents"]}
     assert {"legal-advice", "psychosocial-support", "return-reintegration"} <= codes
+
+
+def test_service_at_location_by_id(client):
+    listed = client.get(f"{BASE}/service_at_locations", {"per_page": 1}).json()["contents"][0]
+    item = client.get(f"{BASE}/service_at_locations/{listed['id']}").json()
+    assert item["location_id"] == listed["location_id"]
+    assert hsds_errors(object_name="service_at_location", instance=item) == []
+    assert client.get(f"{BASE}/service_at_locations/nope").status_code == 404
