@@ -8,6 +8,7 @@ from typing import Any
 import markdown
 import nh3
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from rumbo.learning.models import (
     Answer,
@@ -112,8 +113,6 @@ def version_is_partial(*, version: CourseVersion, module_count: int | None = Non
 
 def version_problems(*, version: CourseVersion) -> list[str]:
     """What keeps a language version from being published (empty when it may be)."""
-    from django.utils.translation import gettext as _
-
     problems = []
     modules = version_modules(version=version)
     for expected, module in enumerate(modules, start=1):

@@ -30,7 +30,7 @@ from rumbo.learning.models import (
     Quiz,
     Statement,
 )
-from rumbo.learning.selectors import enrolment_is_complete
+from rumbo.learning.selectors import enrolment_is_complete, version_problems
 
 VERIFICATION_SALT = "rumbo.learning.email-verification"
 VERIFICATION_MAX_AGE = 7 * 24 * 3600
@@ -401,8 +401,6 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
 
 
 def version_publish(*, version: CourseVersion) -> CourseVersion:
-    from rumbo.learning.selectors import version_problems
-
     problems = version_problems(version=version)
     if problems:
         raise LearningError(" ".join(problems))
