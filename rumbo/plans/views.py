@@ -86,7 +86,7 @@ def _plan_or_error(request: HttpRequest, code: str) -> tuple[Plan, Flow] | HttpR
     except PlanUnavailable as error:
         return _unavailable(request, error.message, error.status)
     flow = flow_load(questionnaire_id=plan.questionnaire_id)
-    if flow is None:
+    if flow is None or not flow.questions:
         return _no_questionnaire(request)
     return plan, flow
 
@@ -103,6 +103,8 @@ def question(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         return found
     plan, flow = found
     reachable = question_reachable(flow=flow, answers=plan.answers)
+    if not reachable:
+        return _no_questionnaire(request)
     asked = next((q for q in reachable if q.slug == slug), None)
     if asked is None:
         # An edited address: a question this person cannot reach from the answers given.
@@ -147,6 +149,8 @@ def _question_page(
         "plan": plan,
         "flow": flow,
         "question": asked,
+        # Explicit, so that a page shown at an edited address answers the right question.
+        "action": reverse("plans:question", kwargs={"code": plan.code, "slug": asked.slug}),
         "position": position + 1,
         "total": len(question_path(flow=flow, answers=plan.answers, optimistic=True)),
         "previous": path[position - 1] if position > 0 else None,

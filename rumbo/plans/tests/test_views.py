@@ -277,3 +277,20 @@ def test_progress_does_not_grow_before_the_branch_is_chosen(client, plan):
     plan.answers = {"country": "HN"}
     plan.save()
     assert "Pregunta 2 de 8" in client.get(question_url(plan, "place")).content.decode()
+
+
+def test_the_page_shown_at_a_tampered_address_answers_the_right_question(client, plan):
+    html = client.get(question_url(plan, "documents")).content.decode()
+    assert f'action="{question_url(plan, "country")}"' in html
+    response = answer(client, plan, "country", "HN")
+    assert response["Location"] == question_url(plan, "place")
+
+
+def test_a_questionnaire_emptied_in_the_admin_gets_a_message(client, plan):
+    from rumbo.plans.engine import flow_cache_clear
+
+    plan.questionnaire.questions.all().delete()
+    flow_cache_clear()
+    response = client.get(question_url(plan, "country"))
+    assert response.status_code == 503
+    assert "no está disponible" in response.content.decode()
