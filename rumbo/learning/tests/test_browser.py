@@ -105,7 +105,7 @@ def test_learner_takes_module_one_in_arabic_through_a_dropped_connection(
 
 
 @pytest.mark.parametrize("language", ["es", "ar"])
-def test_catalogue_and_course_pages_pass_axe(page, live_demo, axe_check, language):
+def test_public_campus_pages_pass_axe(page, live_demo, axe_check, language):
     cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_demo.url}
     page.context.add_cookies([cookie])
     page.goto("/campus/")
@@ -113,4 +113,9 @@ def test_catalogue_and_course_pages_pass_axe(page, live_demo, axe_check, languag
     axe_check(page)
     page.click("a[href='/campus/countering-human-trafficking/']")
     page.wait_for_selector("h1")
+    axe_check(page)
+    page.goto("/campus/login/")
+    axe_check(page)
+    page.goto("/campus/countering-human-trafficking/es/m2/crisis-y-riesgo/")
+    assert page.get_attribute("html", "lang") == "es"
     axe_check(page)
