@@ -1,6 +1,6 @@
 """Information points as HSDS 3.0 (Open Referral Human Services Data Specification) objects.
 
-The mapping (docs in the app's README section of docs/architecture.md would repeat it):
+The mapping:
 
 | Rumbo | HSDS |
 | --- | --- |

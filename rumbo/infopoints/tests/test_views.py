@@ -183,3 +183,12 @@ def test_detail_warns_when_details_are_overdue(client):
 
 def response_has_overdue_notice(html: str) -> bool:
     return "llama antes de ir" in html
+
+
+def test_map_says_when_filters_leave_nothing(client, tapachula):
+    response = client.get(
+        reverse("infopoints:map"),
+        {"place": tapachula.pk, "service": "labour-mobility", "language": "miq", "open": "on"},
+    )
+    assert response.context["entries"] == []
+    assert "<svg" not in response.content.decode()
