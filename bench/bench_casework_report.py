@@ -48,8 +48,7 @@ def main() -> None:
     from rumbo.casework.selectors import report_monthly
     from rumbo.infopoints.models import InfoPoint
 
-    # Measure the computation, not the five-minute cache in front of it (a miss costs one
-    # cache look-up, included here).
+    # Measure the computation, not the five-minute cache in front of it.
     selectors.REPORT_CACHE_SECONDS = 0
     translation.activate("es")
     admin = User.objects.get(email="admin@bench.example")

@@ -231,6 +231,8 @@ def report_monthly(
     # taken after the permission filter: it names exactly the points the user may see.
     scope = f"{get_language()}|{month}|{scope_label}|{point_ids}"
     cache_key = "casework:report:" + hashlib.sha256(scope.encode()).hexdigest()
+    if not REPORT_CACHE_SECONDS:
+        return _report_compute(month=month, scope_label=scope_label, point_ids=point_ids)
     if (cached := cache.get(cache_key)) is not None:
         return cached
     report = _report_compute(month=month, scope_label=scope_label, point_ids=point_ids)

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rumbo.accounts.factories import UserFactory
 from rumbo.accounts.middleware import STAFF_SESSION
+from rumbo.casework import selectors
 from rumbo.casework.factories import (
     AppointmentRequestFactory,
     ConsultationFactory,
@@ -34,6 +35,13 @@ def login_verified(client: Client, user) -> Client:
     session[STAFF_SESSION] = True
     session.save()
     return client
+
+
+@pytest.fixture(autouse=True)
+def _no_report_cache(monkeypatch):
+    """Reports are computed afresh in tests: a shared cache (Redis) outlives the test
+    database, whose ids repeat from one run to the next. The cache has its own test."""
+    monkeypatch.setattr(selectors, "REPORT_CACHE_SECONDS", 0)
 
 
 @dataclass
