@@ -50,8 +50,12 @@ class _PlanPDF(FPDF):
             return text
         return text.encode("latin-1", "replace").decode("latin-1")
 
-    def write_line(self, text: str, *, size: int = 10, gap: float = 1) -> None:
+    def write_line(self, text: str, *, size: int = 10, gap: float = 1, ltr: bool = False) -> None:
+        """One paragraph; `ltr` keeps a code or a link left to right inside an Arabic page."""
         self.set_font(self.family, size=size)
+        shaped = self.rtl and self.text_shaping is not None
+        if shaped and ltr:
+            self.set_text_shaping(use_shaping_engine=True, direction="ltr")
         self.multi_cell(
             0,
             size * 0.5,
@@ -60,6 +64,8 @@ class _PlanPDF(FPDF):
             new_x="LMARGIN",
             new_y="NEXT",
         )
+        if shaped and ltr:
+            self.set_text_shaping(use_shaping_engine=True, direction="rtl")
         self.ln(gap)
 
 
@@ -69,7 +75,7 @@ def plan_pdf(*, summary: PlanSummary, link: str) -> bytes:
     pdf.add_page()
     pdf.write_line(_("My plan"), size=18, gap=2)
     pdf.write_line(_("Code: %(code)s") % {"code": summary.plan.code})
-    pdf.write_line(link, size=8)
+    pdf.write_line(link, size=8, ltr=True)
     pdf.write_line(
         _("Available until %(date)s.")
         % {"date": formats.date_format(summary.plan.expires_at, "DATE_FORMAT")},
@@ -103,7 +109,8 @@ def plan_pdf(*, summary: PlanSummary, link: str) -> bytes:
             issuance, office = item.nearest.issuance, item.nearest.office
             pdf.write_line(str(issuance.institution), gap=0)
             if office:
-                pdf.write_line(f"{office.name}, {office.address} ({office.place})", gap=0)
+                where = ", ".join(part for part in (office.name, office.address) if part)
+                pdf.write_line(f"{where} ({office.place})", gap=0)
             if issuance.cost:
                 pdf.write_line(_("Cost: %(cost)s") % {"cost": issuance.cost}, gap=0)
             if issuance.what_to_bring:
@@ -111,6 +118,11 @@ def plan_pdf(*, summary: PlanSummary, link: str) -> bytes:
                     _("What to bring: %(items)s") % {"items": issuance.what_to_bring}, gap=0
                 )
         pdf.ln(2)
+    if summary.info_points:
+        pdf.write_line(_("Information points near you"), size=14)
+        for point, km in summary.info_points:
+            pdf.write_line(point.name, size=11, gap=0)
+            pdf.write_line(f"{point.address} ({km:.1f} km)", size=9)
     if summary.articles:
         pdf.write_line(_("Risks to know"), size=14)
         for article in summary.articles:
