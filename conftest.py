@@ -106,3 +106,23 @@ def screenshot():
         return path
 
     return take
+
+
+def login_with_second_factor(client, user) -> None:
+    """Logs `user` in as after a password and a valid TOTP code, as staff pages require."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from rumbo.accounts.services import totp_device_ensure
+
+    device = totp_device_ensure(user=user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, with the second factor the admin site requires."""
+    login_with_second_factor(client, admin_user)
+    return client
