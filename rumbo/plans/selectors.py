@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.models import Country, Place
 from rumbo.guides.eligibility import (
+    PURPOSE_KINDS,
     Facts,
     NearestIssuance,
     document_issuance_nearest_list,
     pathway_list_for,
     pathway_open_conditions,
+    pathway_unmet_conditions,
 )
 from rumbo.guides.models import Article, Document, Pathway
 from rumbo.guides.selectors import article_list
@@ -164,25 +166,40 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
     return summary
 
 
+def _kinds_asked(purpose: str | None) -> frozenset[str] | None:
+    """The pathway kinds that answer `purpose` (None: every kind), as pathway_list_for reads it."""
+    if purpose in PURPOSE_KINDS:
+        return PURPOSE_KINDS[purpose]
+    if purpose in Pathway.Kind.values:
+        return frozenset({purpose})
+    return None
+
+
 def _pathways_fill(summary: PlanSummary) -> None:
+    """Sorts the pathways to the destination into what fits the purpose asked, what does not
+    (with the unmet conditions), other kinds that fit, and protection, in one pass (one
+    pathway_list_for call with the purpose left open, then each pathway checked in Python
+    against the real facts)."""
     facts = summary.facts
+    kinds = _kinds_asked(facts.purpose)
     protection_asked = facts.purpose in PROTECTION_KINDS
-    for pathway, unmet in pathway_list_for(facts=facts):
-        if pathway.kind in PROTECTION_KINDS and not protection_asked:
-            continue  # listed apart, below
-        if unmet:
-            summary.unfit.append((pathway, unmet))
-        else:
-            summary.fitting.append((pathway, pathway_open_conditions(pathway=pathway, facts=facts)))
-    listed = {pathway.pk for pathway, _messages in summary.fitting + summary.unfit}
-    for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=None)):
-        if unmet or pathway.pk in listed:
-            continue
-        entry = (pathway, pathway_open_conditions(pathway=pathway, facts=facts))
-        if pathway.kind in PROTECTION_KINDS:
-            summary.protection.append(entry)
-        elif not summary.fitting:
-            summary.other_fitting.append(entry)
+    others: list[tuple[Pathway, list[str]]] = []
+    for pathway, unmet_any_purpose in pathway_list_for(facts=replace(facts, purpose=None)):
+        to_check = pathway_open_conditions(pathway=pathway, facts=facts)
+        protection = pathway.kind in PROTECTION_KINDS
+        if (kinds is None or pathway.kind in kinds) and (protection_asked or not protection):
+            unmet = pathway_unmet_conditions(pathway=pathway, facts=facts)
+            if unmet:
+                summary.unfit.append((pathway, unmet))
+            else:
+                summary.fitting.append((pathway, to_check))
+        elif not unmet_any_purpose:
+            if protection:
+                summary.protection.append((pathway, to_check))
+            else:
+                others.append((pathway, to_check))
+    if not summary.fitting:
+        summary.other_fitting = others
 
 
 def _checklist_fill(summary: PlanSummary) -> None:
