@@ -203,7 +203,8 @@ def answer_clean(*, flow: Flow, question: Question, values: list[str], answers: 
     # Place: a municipality inside the country of residence.
     country = facts_from_answers(flow=flow, answers=answers).get(Fact.COUNTRY)
     place = None
-    if value.isdigit() and country:
+    # A bound on the digits keeps an absurd number from overflowing the database's integer.
+    if value.isdigit() and len(value) <= 12 and country:
         place = Place.objects.filter(
             pk=int(value), kind=Place.Kind.CITY, country__code=country
         ).first()

@@ -48,7 +48,11 @@ def _place_context(
     *, flow: Flow, plan: Plan, request: HttpRequest, current: list[str]
 ) -> dict[str, Any]:
     country = facts_from_answers(flow=flow, answers=plan.answers).get(Fact.COUNTRY) or ""
-    chosen = place_get(place_id=int(current[0])) if current and current[0].isdigit() else None
+    chosen = (
+        place_get(place_id=int(current[0]))
+        if current and current[0].isdigit() and len(current[0]) <= 12
+        else None
+    )
     states = place_states(country_code=country) if country else []
     state_id = request.GET.get("state", "")
     state = next((s for s in states if str(s.pk) == state_id), None)

@@ -225,3 +225,10 @@ def test_progress_counts_the_longest_path_still_possible(flow, san_pedro_sula):
         )
         == 5
     )
+
+
+def test_an_absurd_municipality_number_is_refused_not_sent_to_the_database(flow):
+    with pytest.raises(AnswerError):
+        answer_clean(
+            flow=flow, question=flow.by_slug["place"], values=["9" * 30], answers={"country": "HN"}
+        )
