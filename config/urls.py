@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
+from django_otp.admin import OTPAdminSite
 
 from rumbo.api.api import api
+
+# The admin asks for the second factor too: content managers are staff like the others.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("rumbo.core.urls")),

@@ -4,7 +4,9 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-ENV_READ = re.compile(r'(?:environ\.get\(|environ\[|env_list\(|secret_setting\()\s*"([A-Z][A-Z0-9_]+)"')
+ENV_READ = re.compile(
+    r'(?:environ\.get\(|environ\[|env_list\(|secret_setting\()\s*"([A-Z][A-Z0-9_]+)"'
+)
 
 
 def test_every_environment_variable_is_documented_in_the_readme():

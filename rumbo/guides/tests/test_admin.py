@@ -3,6 +3,7 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 from django.urls import reverse
 
+from conftest import login_with_second_factor
 from rumbo.accounts.factories import UserFactory
 from rumbo.guides.admin import ReviewQueueFilter
 from rumbo.guides.factories import ArticleFactory, PathwayFactory, days_ago
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_guides")]
 @pytest.fixture
 def admin_client(client):
     user = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

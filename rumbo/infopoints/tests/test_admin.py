@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import login_with_second_factor
 from rumbo.accounts.factories import UserFactory
 from rumbo.infopoints.factories import InfoPointFactory
 from rumbo.infopoints.models import InfoPoint
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    login_with_second_factor(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 
@@ -67,6 +68,6 @@ def test_import_upload_lists_problems_and_writes_nothing(admin_client):
 
 
 def test_export_needs_permission(client):
-    client.force_login(UserFactory(is_staff=True))
+    login_with_second_factor(client, UserFactory(is_staff=True))
     response = client.get(reverse("admin:infopoints_hsds_export"))
     assert response.status_code == 403

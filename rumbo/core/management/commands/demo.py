@@ -6,10 +6,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from rumbo.accounts.services import user_ensure_superuser
+from rumbo.accounts.services import totp_device_ensure, user_ensure_superuser
 
 DEMO_ADMIN_EMAIL = "admin@rumbo.example"
 DEMO_ADMIN_PASSWORD = "rumbo-demo-admin"  # noqa: S105 - printed on purpose; demo only
+DEMO_ADMIN_TOTP_KEY = "72756d626f2d64656d6f2d61646d696e2d746f7470"  # noqa: S105 - demo only
 
 
 class Command(BaseCommand):
@@ -28,12 +29,21 @@ class Command(BaseCommand):
                 self.stdout.write(f"demo data loaded: {config.label}")
                 for line in notes:
                     self.stdout.write(f"  {line}")
-        _user, created = user_ensure_superuser(email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD)
+        admin_user, created = user_ensure_superuser(
+            email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD
+        )
+        # The admin site asks for a second factor like every staff page; the key is fixed so
+        # that a phone enrolled once keeps working after the demo is loaded again.
+        device = totp_device_ensure(user=admin_user, key_hex=DEMO_ADMIN_TOTP_KEY)
         self.stdout.write(
             self.style.SUCCESS(
-                "\nDemo administrator"
+                "\nDemo administrator (DEMO CREDENTIALS)"
                 + (" created" if created else "")
-                + f": http://127.0.0.1:8000/admin/  email {DEMO_ADMIN_EMAIL}"
-                + f"  password {DEMO_ADMIN_PASSWORD}"
+                + f": /admin/  email {DEMO_ADMIN_EMAIL}  password {DEMO_ADMIN_PASSWORD}"
             )
+        )
+        self.stdout.write(f"  TOTP: {device.config_url}")
+        self.stdout.write(
+            "  No phone at hand? `.venv/bin/python manage.py totp_code EMAIL` prints the"
+            " current two-factor code of any demo login."
         )

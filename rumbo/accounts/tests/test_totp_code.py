@@ -1,0 +1,39 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from rumbo.accounts.factories import UserFactory
+from rumbo.accounts.services import totp_device_ensure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_printed_code_is_accepted_by_the_authenticator(capsys):
+    user = UserFactory(email="advisor@example.org")
+    totp_device_ensure(user=user)
+    call_command("totp_code", "advisor@example.org")
+    code = capsys.readouterr().out.strip()
+    assert len(code) == 6
+    assert TOTPDevice.objects.get(user=user).verify_token(code)
+
+
+def test_user_without_authenticator_gets_a_clear_error():
+    UserFactory(email="nobody@example.org")
+    with pytest.raises(CommandError, match="no confirmed authenticator"):
+        call_command("totp_code", "nobody@example.org")
+
+
+def test_refused_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("totp_code", "x@example.org")
+
+
+def test_admin_site_requires_the_second_factor(client):
+    from conftest import login_with_second_factor
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 302
+    login_with_second_factor(client, admin)
+    assert client.get("/admin/").status_code == 200
