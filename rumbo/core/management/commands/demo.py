@@ -1,3 +1,4 @@
+import hashlib
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -10,7 +11,8 @@ from rumbo.accounts.services import totp_device_ensure, user_ensure_superuser
 
 DEMO_ADMIN_EMAIL = "admin@rumbo.example"
 DEMO_ADMIN_PASSWORD = "rumbo-demo-admin"  # noqa: S105 - printed on purpose; demo only
-DEMO_ADMIN_TOTP_KEY = "72756d626f2d64656d6f2d61646d696e2d746f7470"  # noqa: S105 - demo only
+# 20 bytes as hex, like the keys authenticators expect; fixed, printed, demo only.
+DEMO_ADMIN_TOTP_KEY = hashlib.sha1(b"rumbo-demo-admin-totp").hexdigest()  # noqa: S324
 
 
 class Command(BaseCommand):
