@@ -277,6 +277,11 @@ AUTHENTICATION_BACKENDS = [
     "rumbo.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Behind a reverse proxy, the request header that carries the visitor's own address (for
+# example HTTP_X_REAL_IP); rate limits and the login lockout count by it.
+CLIENT_IP_HEADER = os.environ.get("RUMBO_CLIENT_IP_HEADER", "REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
 AXES_FAILURE_LIMIT = 5
 # Five failures lock the account; five from one browser (address + user agent) lock that
 # browser too, so spraying one password over many accounts is stopped as well. Not the
