@@ -81,6 +81,7 @@ def test_account_locks_after_five_failed_passwords(client, device):
     response = client.post(LOGIN, {"username": "advisor@example.org", "password": PASSWORD})
     assert response.status_code in (403, 429)
     assert "Location" not in response
+    assert "Cuenta bloqueada" in response.content.decode()
 
 
 def test_four_failures_do_not_lock(client, device):
