@@ -46,6 +46,8 @@ MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LESSON_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MODULE_PATH = re.compile(r"^([a-z]{2})/modules/(\d+)/(.+)$")
+RESOURCE_PATH = re.compile(r"^files/[A-Za-z0-9_-][A-Za-z0-9._-]*$")
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 class PackageError(Exception):
@@ -345,7 +347,7 @@ def _lesson(name: str, text: str, files: dict[str, bytes], folder: str) -> _Less
             raise _fail(name, _line(front), _("each resource must be a mapping"))
         path = _field(name, resource, "file", str)
         content = files.get(f"{folder}/{path}")
-        if content is None or not path.startswith("files/"):
+        if content is None or not RESOURCE_PATH.match(path):
             raise _fail(
                 name,
                 _line(resource),
@@ -376,6 +378,8 @@ def package_parse(*, data: bytes) -> tuple[dict[str, Any], list[_VersionSpec]]:
         raise PackageError(_("The package is larger than 50 MB."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise PackageError(_("The package unpacks to more than 200 MB."))
             files = {
                 info.filename: archive.read(info)
                 for info in archive.infolist()

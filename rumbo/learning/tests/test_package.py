@@ -134,3 +134,12 @@ def test_upload_of_valid_package_imports_it(admin_client):
 def test_package_download_for_staff(admin_client, course):
     response = admin_client.get(reverse("learning:manage_package", kwargs={"slug": course.slug}))
     assert response.content == package_export(course=course)
+
+
+def test_resource_path_leaving_its_folder_is_refused(db):
+    files = trafficking_package_files()
+    files["es/modules/1/files/../module.yaml"] = b"x"
+    lesson = b"---\ntitle: T\nresources:\n- {title: R, file: files/../module.yaml}\n---\nText\n"
+    files["es/modules/1/1-que-es-la-trata.md"] = lesson
+    with pytest.raises(PackageError, match=r"1-que-es-la-trata.md, line 4: the file"):
+        package_import(data=zipped(files))
