@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from rumbo.learning.models import (
@@ -44,8 +44,8 @@ from rumbo.learning.services import LearningError, course_delete_content
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-LESSON_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
-MODULE_PATH = re.compile(r"^([a-z]{2})/modules/(\d+)/(.+)$")
+LESSON_NAME = re.compile(r"^(\d{1,4})-([a-z0-9][a-z0-9-]{0,79})\.md$")
+MODULE_PATH = re.compile(r"^([a-z]{2})/modules/(\d{1,3})/(.+)$")
 RESOURCE_PATH = re.compile(r"^files/[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
@@ -223,6 +223,7 @@ def _field(
     *,
     required: bool = True,
     default: Any = None,
+    max_length: int = 0,
 ):
     line = _line(data)
     if key not in data:
@@ -236,6 +237,13 @@ def _field(
         value = None
     if not isinstance(value, kind):
         raise _fail(name, line, _("the field “%(field)s” has the wrong type") % {"field": key})
+    if max_length and isinstance(value, str) and len(value) > max_length:
+        raise _fail(
+            name,
+            line,
+            _("the field “%(field)s” is longer than %(max)s characters")
+            % {"field": key, "max": max_length},
+        )
     return value
 
 
@@ -301,9 +309,14 @@ def _quiz(name: str, text: str) -> _QuizSpec:
         for choice in _field(name, raw, "choices", list):
             if not isinstance(choice, dict):
                 raise _fail(name, _line(raw), _("each choice must be a mapping"))
-            text_value = _field(name, choice, "text", str)
+            text_value = _field(name, choice, "text", str, max_length=300)
             if kind == Question.Kind.MATCHING:
-                choices.append({"text": text_value, "match": _field(name, choice, "match", str)})
+                choices.append(
+                    {
+                        "text": text_value,
+                        "match": _field(name, choice, "match", str, max_length=300),
+                    }
+                )
             else:
                 correct = _field(name, choice, "correct", bool, required=False, default=False)
                 choices.append({"text": text_value, "correct": correct})
@@ -328,7 +341,7 @@ def _quiz(name: str, text: str) -> _QuizSpec:
         "wait_minutes": _number(name, data, "wait_minutes", 0),
         "draw_count": _number(name, data, "draw_count", 0, high=len(questions)),
     }
-    return _QuizSpec(_field(name, data, "title", str), numbers, questions)
+    return _QuizSpec(_field(name, data, "title", str, max_length=200), numbers, questions)
 
 
 def _lesson(name: str, text: str, files: dict[str, bytes], folder: str) -> _LessonSpec:
@@ -359,9 +372,9 @@ def _lesson(name: str, text: str, files: dict[str, bytes], folder: str) -> _Less
     return _LessonSpec(
         position=int(match.group(1)),
         slug=match.group(2),
-        title=_field(name, front, "title", str),
+        title=_field(name, front, "title", str, max_length=200),
         body=text[end + 5 :],
-        video_url=_field(name, front, "video_url", str, required=False, default=""),
+        video_url=_field(name, front, "video_url", str, required=False, default="", max_length=200),
         resources=resources,
     )
 
@@ -404,8 +417,9 @@ def package_parse(*, data: bytes) -> tuple[dict[str, Any], list[_VersionSpec]]:
     for facilitator in _field(name, course, "facilitators", list, required=False, default=[]):
         if not isinstance(facilitator, dict):
             raise _fail(name, _line(course), _("each facilitator must be a mapping"))
-        _field(name, facilitator, "slug", str)
-        _field(name, facilitator, "name", str)
+        _field(name, facilitator, "slug", str, max_length=60)
+        _field(name, facilitator, "name", str, max_length=150)
+        _field(name, facilitator, "bio", dict, required=False, default={})
     languages = _field(name, course, "languages", list)
     versions = []
     for language in languages:
@@ -429,7 +443,7 @@ def _version(files: dict[str, bytes], language: str) -> _VersionSpec:
     data = _yaml(name, _read(files, name))
     spec = _VersionSpec(
         language=language,
-        title=_field(name, data, "title", str),
+        title=_field(name, data, "title", str, max_length=200),
         summary=_field(name, data, "summary", str, required=False, default=""),
         published=_field(name, data, "published", bool, required=False, default=False),
     )
@@ -442,7 +456,7 @@ def _version(files: dict[str, bytes], language: str) -> _VersionSpec:
         module_data = _yaml(path, _read(files, path))
         modules[position] = _ModuleSpec(
             position=position,
-            title=_field(path, module_data, "title", str),
+            title=_field(path, module_data, "title", str, max_length=200),
             summary=_field(path, module_data, "summary", str, required=False, default=""),
         )
     for path in sorted(files):
@@ -507,6 +521,19 @@ def _create_quiz(version: CourseVersion, module: Module | None, spec: _QuizSpec)
 def package_import(*, data: bytes, replace: bool = False, is_demo: bool = False) -> Course:
     """Imports a course package, all or nothing."""
     course_data, versions = package_parse(data=data)
+    try:
+        return _write(course_data, versions, replace=replace, is_demo=is_demo)
+    except (DatabaseError, ValueError, TypeError) as error:
+        # A value the parser let through but the database refuses (a title longer than its
+        # column, say): the transaction is rolled back and the error reported, never a 500.
+        raise PackageError(
+            _("The package could not be saved: %(error)s") % {"error": error}
+        ) from error
+
+
+def _write(
+    course_data: dict[str, Any], versions: list[_VersionSpec], *, replace: bool, is_demo: bool
+) -> Course:
     slug = course_data["slug"]
     with transaction.atomic():
         existing = Course.objects.filter(slug=slug).first()

@@ -143,3 +143,10 @@ def test_resource_path_leaving_its_folder_is_refused(db):
     files["es/modules/1/1-que-es-la-trata.md"] = lesson
     with pytest.raises(PackageError, match=r"1-que-es-la-trata.md, line 4: the file"):
         package_import(data=zipped(files))
+
+
+def test_value_too_long_for_its_column_is_reported_and_nothing_written(db):
+    version = b"published: true\ntitle: " + b"x" * 300 + b"\n"
+    with pytest.raises(PackageError, match="es/version.yaml, line 1: .*longer than 200"):
+        package_import(data=broken("es/version.yaml", version))
+    assert not Course.objects.exists()
