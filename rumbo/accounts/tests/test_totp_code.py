@@ -3,13 +3,14 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rumbo.accounts.factories import UserFactory
+from rumbo.accounts.models import User
 from rumbo.accounts.services import totp_device_ensure
 
 pytestmark = pytest.mark.django_db
 
 
 def test_printed_code_is_accepted_by_the_authenticator(capsys):
-    user = UserFactory(email="advisor@example.org")
+    user = User.objects.create_user(email="advisor@example.org")
     totp_device_ensure(user=user)
     call_command("totp_code", "advisor@example.org")
     code = capsys.readouterr().out.strip()

@@ -5,7 +5,7 @@ from django.utils import translation
 from rumbo.learning.demo import short_package_files, trafficking_package_files, zipped
 from rumbo.learning.demo_content import SHORT_COURSES
 from rumbo.learning.factories import LearnerProfileFactory
-from rumbo.learning.models import Course, CourseVersion, Enrolment
+from rumbo.learning.models import Course, CourseVersion, Enrolment, Facilitator
 from rumbo.learning.package import package_import
 
 
@@ -47,6 +47,18 @@ def wrong_data(question):
     if question.kind == "matching":
         return {str(choices[0].pk): str(choices[1].pk)}
     return [str(next(choice.pk for choice in choices if not choice.is_correct))]
+
+
+@pytest.fixture(autouse=True)
+def _without_demo_courses(request):
+    """Other apps' tests load the demo data once per session, and it holds the very courses
+    these tests import from packages: each test here starts from an empty catalogue (the
+    deletion is rolled back with the test)."""
+    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+        Enrolment.objects.all().delete()
+        Course.objects.all().delete()
+        Facilitator.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)
