@@ -59,8 +59,13 @@ messages: install
 		fi; \
 	done
 
+# The measuring scripts (the *_wsgi.py and *_data.py files are their helpers). Several need
+# PostgreSQL on 127.0.0.1 and `wrk` (apt-get install wrk); each says so in its docstring.
+BENCHMARKS := guides_plan infopoints_nearest plans_questionnaire casework_report \
+	casework_staff learning_answer
+
 bench: install
-	for script in bench/bench_*.py; do $(BIN)/python $$script; done
+	set -e; for name in $(BENCHMARKS); do $(BIN)/python bench/bench_$$name.py; done
 
 clean:
 	rm -rf $(VENV) var/static
