@@ -12,7 +12,7 @@ the machine may be shared, the CPU time each page takes per request in one proce
 the same WSGI application, measured with time.process_time).
 
     .venv/bin/python bench/bench_plans_questionnaire.py [--seconds 10] [--runs 3]
-        [--connections 16] [--workers 2] [--threads 4]
+        [--connections 16] [--workers 2] [--threads 4] [--no-health-checks]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/rumbo_bench_plans ...   # on PostgreSQL
 """
 
@@ -215,7 +215,14 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--no-health-checks",
+        action="store_true",
+        help="experiment: turn off the database's per-request health check (settings keep it)",
+    )
     options = parser.parse_args()
+    if options.no_health_checks:
+        os.environ["BENCH_NO_HEALTH_CHECKS"] = "1"
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
 
@@ -243,6 +250,7 @@ def main() -> None:
         f"\n{options.workers} workers x {options.threads} threads, {os.cpu_count()} cores, "
         f"{options.connections} connections, {options.seconds:.0f} s x {options.runs} runs, "
         f"{environment()['DATABASE_URL'].split(':', 1)[0]}"
+        + (", health checks off" if options.no_health_checks else "")
     )
     baseline = statistics.median(results["baseline"])
     for name, rates in results.items():

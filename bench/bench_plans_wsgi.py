@@ -35,3 +35,9 @@ _SITE_PAGE = engines["django"].from_string(
 from django.conf import settings  # noqa: E402
 
 settings.ROOT_URLCONF = __name__
+
+if os.environ.get("BENCH_NO_HEALTH_CHECKS") == "1":
+    # An experiment for docs/performance.md: what the per-request `SELECT 1` costs.
+    from django.db import connections
+
+    connections["default"].settings_dict["CONN_HEALTH_CHECKS"] = False
