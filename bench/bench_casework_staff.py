@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_casework_data  # noqa: E402
+from common import gunicorn_start  # noqa: E402
 
 ROOT = bench_casework_data.ROOT
 PORT = 8767
@@ -86,34 +87,13 @@ def start_server(workers: int, threads: int) -> subprocess.Popen:
         env=bench_casework_data.environment(),
         check=True,
     )
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "bench_casework_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
+    return gunicorn_start(
+        wsgi="bench_casework_wsgi",
+        port=PORT,
+        workers=workers,
+        threads=threads,
         env=bench_casework_data.environment(),
     )
-    for _attempt in range(100):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            connection.request("GET", "/bench-baseline/")
-            connection.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def run_phase(staff: list[dict], *, baseline: bool, seconds: float, think: float) -> dict:

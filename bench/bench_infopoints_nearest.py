@@ -23,24 +23,12 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SCRATCH = Path(tempfile.gettempdir()) / "rumbo_bench_infopoints.sqlite3"
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{SCRATCH}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-if "bench" not in os.environ["DATABASE_URL"]:
-    sys.exit("DATABASE_URL must name a scratch database containing 'bench': it is reset.")
-if os.environ["DATABASE_URL"].startswith("sqlite"):
-    SCRATCH.unlink(missing_ok=True)
+from common import django_setup_scratch  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+django_setup_scratch("infopoints")
 
 from django.db import connection  # noqa: E402
 from django.db.models import F  # noqa: E402

@@ -25,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 
+from common import gunicorn_start  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "rumbo_learning_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
@@ -97,37 +99,9 @@ def prepare_learners(count: int) -> list[dict]:
 
 
 def start_server(workers: int, threads: int) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603 - our own fixed command line
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "bench_learning_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=environment(),
+    return gunicorn_start(
+        wsgi="bench_learning_wsgi", port=PORT, workers=workers, threads=threads, env=environment()
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            connection.request("GET", "/bench-baseline/")
-            connection.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
 
 
 def run_phase(learners: list[dict], *, baseline: bool, seconds: float, think: float) -> dict:

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import gunicorn_start  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = Path(tempfile.gettempdir()) / "rumbo_bench_plans"
 PORT = int(os.environ.get("BENCH_PLANS_PORT", "8793"))
@@ -100,37 +102,9 @@ def start_server(workers: int, threads: int) -> subprocess.Popen:
         pass  # free, as it should be
     else:
         raise SystemExit(f"port {PORT} is taken by another server: set BENCH_PLANS_PORT")
-    server = subprocess.Popen(  # noqa: S603 - our own fixed command line
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "bench_plans_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=environment(),
+    return gunicorn_start(
+        wsgi="bench_plans_wsgi", port=PORT, workers=workers, threads=threads, env=environment()
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            connection.request("GET", "/bench-baseline/")
-            connection.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
 
 
 def check_page(path: str) -> int:
