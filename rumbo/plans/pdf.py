@@ -1,7 +1,6 @@
-"""The plan as a small PDF (fpdf2). A font with Arabic glyphs (DejaVu Sans, from the system's
-fonts-dejavu-core package) is embedded as a subset, so the file stays small; Arabic text is
-shaped and laid right to left with HarfBuzz. Without that font the PDF uses the standard
-Helvetica, which covers Spanish, English and French only (see docs/performance.md)."""
+"""The plan as a small PDF (fpdf2). A font with Arabic glyphs (DejaVu Sans, vendored in
+fonts/ so that no system font is needed) is embedded as a subset, so the file stays small;
+Arabic text is shaped and laid right to left with HarfBuzz."""
 
 from pathlib import Path
 
@@ -12,10 +11,7 @@ from fpdf import FPDF
 
 from rumbo.plans.selectors import PlanSummary
 
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-)
+FONT_CANDIDATES = (Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf",)
 
 
 def _shaping_available() -> bool:

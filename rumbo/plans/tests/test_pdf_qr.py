@@ -24,6 +24,14 @@ def test_pdf_is_a_small_pdf_in_every_language(client, plan, language, settings):
     assert len(response.content) < PDF_BUDGET, len(response.content)
 
 
+def test_arabic_pdf_embeds_the_vendored_font_with_arabic_glyphs(client, plan, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    pdf = client.get(reverse("plans:pdf", kwargs={"code": plan.code})).content
+    # The subset font is named after DejaVu; Helvetica, which has no Arabic, is not used.
+    assert b"DejaVuSans" in pdf
+    assert b"Helvetica" not in pdf
+
+
 def test_pdf_of_an_unknown_code_is_refused(client, flow):
     response = client.get(reverse("plans:pdf", kwargs={"code": "Z" * 22}))
     assert response.status_code == 404
