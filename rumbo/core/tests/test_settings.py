@@ -11,7 +11,10 @@ MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 
 
 def run_manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    # A fresh process, as a deployment would start it: without the test run's database,
+    # cache, or the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE.
+    dropped = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, MANAGE, *args],
         env=clean
