@@ -3,12 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
-from django_otp.admin import OTPAdminSite
 
+from rumbo.accounts.admin import RumboAdminSite
 from rumbo.api.api import api
 
-# The admin asks for the second factor too: content managers are staff like the others.
-admin.site.__class__ = OTPAdminSite
+admin.site.__class__ = RumboAdminSite
 
 urlpatterns = [
     path("", include("rumbo.core.urls")),

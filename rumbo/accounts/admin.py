@@ -1,8 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
 
+from rumbo.accounts.forms import AdminLoginForm
 from rumbo.accounts.models import User
+
+
+class RumboAdminSite(OTPAdminSite):
+    """The admin asks for the second factor too: content managers are staff like the others."""
+
+    login_form = AdminLoginForm
 
 
 @admin.register(User)

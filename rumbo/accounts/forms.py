@@ -1,5 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp.admin import OTPAdminAuthenticationForm
 
 
 class StaffLoginForm(forms.Form):
@@ -23,3 +25,17 @@ class TokenForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}
         ),
     )
+
+
+class AdminLoginForm(OTPAdminAuthenticationForm):
+    """The admin's login with password and two-factor code in one submission: a person with
+    one authenticator (everyone in Rumbo) need not pick it from a list first."""
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is None:
+            devices = list(devices_for_user(user, confirmed=True))
+            if len(devices) == 1:
+                # The user's own, only device: choosing it needs no trust in the form.
+                device = devices[0]
+        return device

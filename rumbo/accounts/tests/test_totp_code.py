@@ -38,3 +38,38 @@ def test_admin_site_requires_the_second_factor(client):
     assert client.get("/admin/").status_code == 302
     login_with_second_factor(client, admin)
     assert client.get("/admin/").status_code == 200
+
+
+def test_admin_login_takes_password_and_code_in_one_submission(client, capsys):
+    User.objects.create_superuser(email="editor@example.org", password="a long passphrase 42")
+    user = User.objects.get(email="editor@example.org")
+    totp_device_ensure(user=user)
+    call_command("totp_code", "editor@example.org")
+    code = capsys.readouterr().out.strip()
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {
+            "username": "editor@example.org",
+            "password": "a long passphrase 42",
+            "otp_token": code,
+            "next": "/admin/",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_admin_login_refuses_a_wrong_code(client):
+    User.objects.create_superuser(email="editor@example.org", password="a long passphrase 42")
+    totp_device_ensure(user=User.objects.get(email="editor@example.org"))
+    response = client.post(
+        "/admin/login/",
+        {
+            "username": "editor@example.org",
+            "password": "a long passphrase 42",
+            "otp_token": "000000",
+        },
+    )
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
