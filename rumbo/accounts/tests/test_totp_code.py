@@ -73,3 +73,25 @@ def test_admin_login_refuses_a_wrong_code(client):
     )
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def test_enrol_gives_the_first_administrator_an_authenticator(capsys):
+    user = User.objects.create_superuser(email="root@example.org", password="a long passphrase 42")
+    call_command("totp_enrol", "root@example.org")
+    assert capsys.readouterr().out.startswith("otpauth://totp/")
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+
+
+def test_enrol_refuses_to_replace_a_device_silently():
+    user = User.objects.create_user(email="advisor@example.org")
+    first = totp_device_ensure(user=user)
+    with pytest.raises(CommandError, match="--replace"):
+        call_command("totp_enrol", "advisor@example.org")
+    call_command("totp_enrol", "advisor@example.org", "--replace", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not TOTPDevice.objects.filter(pk=first.pk).exists()
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+
+
+def test_enrol_names_an_unknown_user():
+    with pytest.raises(CommandError, match="nobody@example.org"):
+        call_command("totp_enrol", "nobody@example.org")
