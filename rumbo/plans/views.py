@@ -95,6 +95,18 @@ def _current(flow: Flow, plan: Plan) -> Question:
     return question_reachable(flow=flow, answers=plan.answers)[-1]
 
 
+def _finished_plan_or_error(request: HttpRequest, code: str) -> tuple[Plan, Flow] | HttpResponse:
+    found = _plan_or_error(request, code)
+    if isinstance(found, HttpResponse):
+        return found
+    plan, flow = found
+    current = _current(flow, plan)
+    if plan.completed_at is None or current.slug not in plan.answers:
+        # Unfinished, or changed answers opened a new branch: finish the questionnaire first.
+        return redirect("plans:question", code=plan.code, slug=current.slug)
+    return plan, flow
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, code: str, slug: str) -> HttpResponse:
@@ -166,14 +178,10 @@ def _question_page(
 @never_cache
 @require_GET
 def plan_detail(request: HttpRequest, code: str) -> HttpResponse:
-    found = _plan_or_error(request, code)
+    found = _finished_plan_or_error(request, code)
     if isinstance(found, HttpResponse):
         return found
     plan, flow = found
-    current = _current(flow, plan)
-    if plan.completed_at is None or current.slug not in plan.answers:
-        # Unfinished, or changed answers opened a new branch: finish the questionnaire first.
-        return redirect("plans:question", code=plan.code, slug=current.slug)
     link = request.build_absolute_uri(plan.get_absolute_url())
     context = {
         "summary": plan_summary(flow=flow, plan=plan),
@@ -188,13 +196,10 @@ def plan_detail(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @require_GET
 def plan_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    found = _plan_or_error(request, code)
+    found = _finished_plan_or_error(request, code)
     if isinstance(found, HttpResponse):
         return found
     plan, flow = found
-    current = _current(flow, plan)
-    if plan.completed_at is None or current.slug not in plan.answers:
-        return redirect("plans:question", code=plan.code, slug=current.slug)
     link = request.build_absolute_uri(plan.get_absolute_url())
     content = pdf.plan_pdf(summary=plan_summary(flow=flow, plan=plan), link=link)
     response = HttpResponse(content, content_type="application/pdf")
