@@ -53,8 +53,8 @@ def _organisations_by_hsds_id() -> dict[str, Organisation]:
     return {hsds.organisation_id(org): org for org in organisations}
 
 
-def _offered(search: str = "", taxonomy_term_id: str = "", organization_id: str = ""):
-    """(organisation, service) pairs offered at one or more points: the HSDS services."""
+def _service_links(*, taxonomy_term_id: str, organization_id: str):
+    """Point-service links, narrowed to an HSDS taxonomy term and organisation when given."""
     links = InfoPoint.services.through.objects.select_related("infopoint__organisation", "service")
     if taxonomy_term_id:
         term = _uuid_or_none(taxonomy_term_id)
@@ -62,6 +62,12 @@ def _offered(search: str = "", taxonomy_term_id: str = "", organization_id: str 
     if organization_id:
         org = _organisations_by_hsds_id().get(organization_id)
         links = links.filter(infopoint__organisation=org) if org else links.none()
+    return links
+
+
+def _offered(search: str = "", taxonomy_term_id: str = "", organization_id: str = ""):
+    """(organisation, service) pairs offered at one or more points: the HSDS services."""
+    links = _service_links(taxonomy_term_id=taxonomy_term_id, organization_id=organization_id)
     if search:
         links = links.filter(
             Q(service__name__icontains=search) | Q(infopoint__organisation__name__icontains=search)
@@ -180,15 +186,9 @@ def service_at_location_list(
     of the points with that postal code), as in the specification; or, since most places
     served here have no postcode gazetteer, `latitude,longitude,metres`."""
     with translation.override(hsds.EXPORT_LANGUAGE):
-        links = InfoPoint.services.through.objects.select_related(
-            "infopoint__organisation", "service"
+        links = _service_links(
+            taxonomy_term_id=taxonomy_term_id, organization_id=organization_id
         ).order_by("infopoint__organisation__slug", "infopoint__slug", "service__order")
-        if taxonomy_term_id:
-            term = _uuid_or_none(taxonomy_term_id)
-            links = links.filter(service__uuid=term) if term else links.none()
-        if organization_id:
-            org = _organisations_by_hsds_id().get(organization_id)
-            links = links.filter(infopoint__organisation=org) if org else links.none()
         if search:
             links = links.filter(
                 Q(infopoint__name__icontains=search[:100])
