@@ -28,13 +28,13 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from rumbo.core.geo import haversine_km  # noqa: E402
 from rumbo.core.models import Country, Organisation, Place  # noqa: E402
 from rumbo.core.services import country_load_all  # noqa: E402
 from rumbo.guides.eligibility import (  # noqa: E402
     PURPOSE_KINDS,
     Facts,
     document_issuance_nearest_list,
-    haversine_km,
     pathway_list_for,
     rule_is_met,
 )

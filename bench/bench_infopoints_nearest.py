@@ -34,6 +34,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from rumbo.core.geo import haversine_km  # noqa: E402
 from rumbo.core.models import Country, Organisation, Place  # noqa: E402
 from rumbo.infopoints.models import (  # noqa: E402
     HoursException,
@@ -48,7 +49,6 @@ from rumbo.infopoints.selectors import (  # noqa: E402
     INITIAL_RADIUS_KM,
     _box,
     _candidate_rows,
-    haversine_km,
     info_point_list_nearest,
 )
 

@@ -26,12 +26,12 @@ Distances are great-circle (haversine) distances computed in Python over the few
 one issuance, which keeps SQLite and PostgreSQL identical without a spatial extension.
 """
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Organisation
 from rumbo.guides.models import Document, DocumentIssuance, EligibilityRule, Office, Pathway
 
@@ -189,17 +189,6 @@ def pathway_list_for(*, facts: Facts) -> list[tuple[Pathway, list[str]]]:
     ]
     found.sort(key=lambda item: (bool(item[1]), item[0].title.casefold()))
     return found
-
-
-def haversine_km(
-    latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float
-) -> float:
-    """Great-circle distance in kilometres on a spherical Earth (error under 0.5%)."""
-    phi_a, phi_b = math.radians(latitude_a), math.radians(latitude_b)
-    d_phi = phi_b - phi_a
-    d_lambda = math.radians(longitude_b - longitude_a)
-    h = math.sin(d_phi / 2) ** 2 + math.cos(phi_a) * math.cos(phi_b) * math.sin(d_lambda / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _issuance_queryset() -> QuerySet[DocumentIssuance]:

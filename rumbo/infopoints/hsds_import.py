@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Organisation, Place
 from rumbo.core.text import fold
 from rumbo.infopoints import hsds
@@ -27,7 +28,6 @@ from rumbo.infopoints.models import (
     Phone,
     Service,
 )
-from rumbo.infopoints.selectors import haversine_km
 
 # Time zone of points whose export does not say, by country.
 COUNTRY_TIME_ZONES = {

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from rumbo.core.geo import EARTH_RADIUS_KM, haversine_km
 from rumbo.core.models import Place
 from rumbo.core.selectors import place_search
 from rumbo.core.text import fold
@@ -27,7 +28,6 @@ from rumbo.infopoints.models import (
     latitude_band,
 )
 
-EARTH_RADIUS_KM = 6371.0088
 # The first search box; it grows until it holds enough points. 8 km holds about ten points at
 # the density of a million points spread over Mexico and Central America.
 INITIAL_RADIUS_KM = 8.0
@@ -35,14 +35,6 @@ INITIAL_RADIUS_KM = 8.0
 MAX_BANDS_IN_LIST = 200
 # Points whose hours are checked per query when "open now" filters the nearest list.
 OPEN_CHECK_BATCH = 50
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def coordinates_valid(*, latitude: float, longitude: float) -> bool:

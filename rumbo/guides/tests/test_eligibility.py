@@ -3,11 +3,11 @@ from typing import cast
 import pytest
 from django.core.exceptions import ValidationError
 
+from rumbo.core.geo import haversine_km
 from rumbo.guides.eligibility import (
     Facts,
     document_issuance_nearest,
     document_issuance_nearest_list,
-    haversine_km,
     pathway_list_for,
     pathway_open_conditions,
     pathway_queryset,

@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from rumbo.core.geo import haversine_km
 from rumbo.infopoints import selectors
 from rumbo.infopoints.factories import (
     HoursExceptionFactory,
@@ -14,7 +15,7 @@ from rumbo.infopoints.factories import (
     weekly_hours,
 )
 from rumbo.infopoints.models import InfoPoint, latitude_band
-from rumbo.infopoints.selectors import haversine_km, info_point_list_nearest
+from rumbo.infopoints.selectors import info_point_list_nearest
 
 pytestmark = pytest.mark.django_db
 
