@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests."""
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -40,13 +41,13 @@ def standards_dir() -> Path:
 def demo_data(django_db_setup, django_db_blocker):
     """The demo data, loaded once for all tests that run inside a transaction."""
     with django_db_blocker.unblock():
-        call_command("demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("demo", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """A live server with the demo data (browser tests flush the database after each test)."""
-    call_command("demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("demo", verbosity=0, stdout=io.StringIO())
     return live_server
 
 

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,7 +89,7 @@ def test_enrol_refuses_to_replace_a_device_silently():
     first = totp_device_ensure(user=user)
     with pytest.raises(CommandError, match="--replace"):
         call_command("totp_enrol", "advisor@example.org")
-    call_command("totp_enrol", "advisor@example.org", "--replace", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("totp_enrol", "advisor@example.org", "--replace", stdout=io.StringIO())
     assert not TOTPDevice.objects.filter(pk=first.pk).exists()
     assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
 

@@ -1,5 +1,5 @@
 import datetime
-import os
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -175,7 +175,7 @@ def test_retention_purge_erases_idle_records_only(world):
         info_point=world.points["A"], last_activity_at=now - datetime.timedelta(days=300)
     )
     old_request = AppointmentRequestFactory(last_activity_at=now - datetime.timedelta(days=400))
-    call_command("casework_purge", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("casework_purge", stdout=io.StringIO())
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.alias == ""
