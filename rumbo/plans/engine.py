@@ -36,9 +36,23 @@ class Flow:
     questionnaire: Questionnaire
     questions: list[Question]
     by_slug: dict[str, Question] = field(default_factory=dict)
+    # Each question's choices and conditions as plain lists, read once: `.all()` on a
+    # prefetched relation builds a manager and a queryset on every call, and a question page
+    # walks the conditions of every question several times.
+    _choices: dict[int, list[Choice]] = field(default_factory=dict, init=False)
+    _conditions: dict[int, list[Condition]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {question.slug: question for question in self.questions}
+        for question in self.questions:
+            self._choices[question.pk] = list(question.choices.all())
+            self._conditions[question.pk] = list(question.conditions.all())
+
+    def choices_of(self, question: Question) -> list[Choice]:
+        return self._choices[question.pk]
+
+    def conditions_of(self, question: Question) -> list[Condition]:
+        return self._conditions[question.pk]
 
 
 _cache: dict[int, tuple[float, Flow | None]] = {}
@@ -124,7 +138,7 @@ def question_path(*, flow: Flow, answers: Answers, optimistic: bool = False) -> 
                 and condition.depends_on.slug in on_path
                 and condition.depends_on.slug not in seen
             )
-            for condition in question.conditions.all()
+            for condition in flow.conditions_of(question)
         ):
             path.append(question)
             on_path.add(question.slug)
@@ -183,7 +197,7 @@ def answer_clean(*, flow: Flow, question: Question, values: list[str], answers: 
         return [] if question.kind == Question.Kind.MULTIPLE else None
     kind = question.kind
     if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-        allowed = [choice.value for choice in question.choices.all()]
+        allowed = [choice.value for choice in flow.choices_of(question)]
         unknown = [value for value in values if value not in allowed]
         if unknown or (kind == Question.Kind.SINGLE and len(values) > 1):
             raise AnswerError(_("That is not one of the options. Please choose from the list."))
@@ -245,13 +259,13 @@ def facts_from_answers(*, flow: Flow, answers: Answers) -> dict[str, Any]:
         if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
             chosen = set(answer) if isinstance(answer, list) else {answer}
             settled: dict[str, bool] = {}
-            for choice in question.choices.all():
+            for choice in flow.choices_of(question):
                 if choice.value in chosen:
                     _facts_apply(facts, choice.sets)
                     settled |= {f: bool(v) for f, v in choice.sets.items() if f in BOOLEAN_FACTS}
             # An answered question settles every yes/no fact its choices name: a job offer
             # not ticked means no job offer, not "unknown".
-            for choice in question.choices.all():
+            for choice in flow.choices_of(question):
                 for fact, value in choice.sets.items():
                     if fact in BOOLEAN_FACTS and fact not in settled:
                         facts[fact] = not value

@@ -72,7 +72,7 @@ def plan_create_from_answers(*, flow: Flow, answers: Mapping[str, Any]) -> Plan:
         # The path is followed with the answers accepted so far, as the pages do.
         if not all(
             condition_holds(condition=condition, answers=accepted)
-            for condition in question.conditions.all()
+            for condition in flow.conditions_of(question)
         ):
             continue
         raw = answers.get(question.slug)

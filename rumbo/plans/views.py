@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -107,6 +108,9 @@ def _finished_plan_or_error(request: HttpRequest, code: str) -> tuple[Plan, Flow
     return plan, flow
 
 
+# No CSRF token: the plan's secret code in the address is the only authority over its
+# answers, and no cookie carries it, so a forged request cannot act for anyone (ADR 0005).
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, code: str, slug: str) -> HttpResponse:

@@ -29,10 +29,11 @@ def question_context(
     else:
         current = [] if stored is None else [str(stored)]
     context: dict[str, Any] = {"current": current, "value": current[0] if current else ""}
+    context["input_type"] = "checkbox" if question.kind == Question.Kind.MULTIPLE else "radio"
     if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
         context["options"] = [
             (choice.value, choice.label, choice.value in current)
-            for choice in question.choices.all()
+            for choice in flow.choices_of(question)
         ]
     elif question.kind == Question.Kind.COUNTRY:
         context["options"] = [

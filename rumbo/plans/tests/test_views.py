@@ -235,6 +235,18 @@ def test_delete_needs_the_csrf_token(flow, san_pedro_sula):
     assert Plan.objects.filter(pk=plan.pk).exists()
 
 
+def test_question_answers_need_no_csrf_token(flow, plan):
+    # ADR 0005: the code in the address is the plan's only authority, so question pages
+    # carry no token and set no cookie.
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(question_url(plan, "country"))
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    assert not page.cookies
+    assert answer(client, plan, "country", "HN").status_code == 302
+    plan.refresh_from_db()
+    assert plan.answers == {"country": "HN"}
+
+
 def test_plan_pages_are_not_cached_or_indexed(client, flow, san_pedro_sula):
     plan = plan_create_from_answers(flow=flow, answers=answers_for(san_pedro_sula))
     response = client.get(plan.get_absolute_url())
