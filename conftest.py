@@ -30,6 +30,18 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _process_caches_cleared():
+    """Content kept in the process (rumbo.guides.catalogue) must not outlive the test that
+    loaded it: the database is rolled back after each test, without the signals that clear
+    it."""
+    from rumbo.guides.catalogue import catalogue_clear
+
+    catalogue_clear()
+    yield
+    catalogue_clear()
+
+
 @pytest.fixture(scope="session")
 def standards_dir() -> Path:
     if not STANDARDS_DIR.is_dir():

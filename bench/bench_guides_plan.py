@@ -1,8 +1,14 @@
 """Benchmark: computing a plan's pathways and checklist with 200 pathways and 1,000 documents.
 
-"Computing a plan" = `pathway_list_for(facts)` (which pathways fit, with unmet conditions) +
-the merged, deduplicated checklist of the fitting pathways' documents + the nearest office of
-each (`document_issuance_nearest_list`). Target: 20 ms median.
+"Computing a plan" is measured two ways:
+- the guides part: `pathway_list_for(facts)` (which pathways fit, with unmet conditions) + the
+  merged, deduplicated checklist of the fitting pathways' documents + the nearest office of
+  each (`document_issuance_nearest_list`);
+- the whole plan as its page, PDF and API get it: `rumbo.plans.selectors.plan_summary` on a
+  plan answered through the demo questionnaire (adds the risk articles, the nearest
+  information points, the place and countries).
+Target: 20 ms median. Pathways are kept in each process (rumbo.guides.catalogue); loading
+them, once per catalogue.CACHE_SECONDS in each process, is timed apart.
 
 The baseline is the naive way in the same run: the same loops without prefetching (one query
 per pathway for its rules and documents, one per document for its issuance and offices).
@@ -17,6 +23,7 @@ Usage:
 import random
 import statistics
 import time
+from collections.abc import Callable
 from typing import Any
 
 from common import django_setup_scratch  # noqa: E402
@@ -31,6 +38,12 @@ from django.utils import timezone, translation  # noqa: E402
 from rumbo.core.geo import haversine_km  # noqa: E402
 from rumbo.core.models import Country, Organisation, Place  # noqa: E402
 from rumbo.core.services import country_load_all  # noqa: E402
+from rumbo.guides.catalogue import (  # noqa: E402
+    CACHE_SECONDS,
+    catalogue,
+    catalogue_clear,
+    issuances_in,
+)
 from rumbo.guides.eligibility import (  # noqa: E402
     PURPOSE_KINDS,
     Facts,
@@ -47,6 +60,10 @@ from rumbo.guides.models import (  # noqa: E402
     PathwayStep,
     Source,
 )
+from rumbo.plans import demo as plans_demo  # noqa: E402
+from rumbo.plans.engine import flow_load  # noqa: E402
+from rumbo.plans.selectors import plan_summary  # noqa: E402
+from rumbo.plans.services import plan_start  # noqa: E402
 
 PATHWAYS = 200
 DOCUMENTS = 1000
@@ -243,21 +260,72 @@ def compare(facts: Facts, place: Place) -> dict[str, dict[str, Any]]:
     return results
 
 
+def median_ms(function, runs: int = RUNS) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of `function()` over `runs` calls."""
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _run in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        function()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def load_ms(load: Callable[[], object]) -> tuple[float, float]:
+    """Median time to load what a process keeps (rumbo.guides.catalogue) from scratch."""
+
+    def cleared_and_loaded() -> None:
+        catalogue_clear()
+        load()
+
+    return median_ms(cleared_and_loaded, runs=5)
+
+
+def summary_ms(answers: dict[str, Any]) -> tuple[float, float, int, int]:
+    """plan_summary of a plan with these answers: median wall and CPU ms, queries, and the
+    number of fitting pathways shown."""
+    flow = flow_load()
+    assert flow is not None
+    plan = plan_start(flow=flow)
+    plan.answers = answers
+    plan.completed_at = timezone.now()
+    plan.save()
+    summary = plan_summary(flow=flow, plan=plan)  # warm-up
+    with CaptureQueriesContext(connection) as queries:
+        plan_summary(flow=flow, plan=plan)
+    wall, cpu = median_ms(lambda: plan_summary(flow=flow, plan=plan))
+    return wall, cpu, len(queries), len(summary.fitting) + len(summary.unfit)
+
+
 def main() -> None:
     print(f"database: {connection.vendor}; building {PATHWAYS} pathways, {DOCUMENTS} documents...")
     reset_database()
     build()
+    plans_demo.load()
     place = Place.objects.select_related("country").filter(country__code="HN").first()
     assert place is not None
+    translation.activate("es")
+    for what, load in (
+        ("the pathways", catalogue),
+        ("the issuances and offices of Honduras", lambda: issuances_in("HN")),
+    ):
+        wall, cpu = load_ms(load)
+        print(
+            f"loading {what} into the process (once per {CACHE_SECONDS} s): "
+            f"median {wall:.1f} ms (CPU {cpu:.1f} ms)"
+        )
     scenarios = {
         "typical (HN, 24, work, to MX)": Facts(
             nationality="HN", age=24, purpose="work", destination="MX", place_id=place.pk
         ),
-        "wide (HN, 24, any purpose, any destination, job offer)": Facts(
+        "any purpose to MX (HN, 24, undecided, to MX, job offer)": Facts(
+            nationality="HN", age=24, destination="MX", has_job_offer=True, place_id=place.pk
+        ),
+        "wide, outside any plan (HN, 24, any purpose, any destination, job offer)": Facts(
             nationality="HN", age=24, has_job_offer=True, place_id=place.pk
         ),
     }
-    translation.activate("es")
     for name, facts in scenarios.items():
         figures = compare(facts, place)
         fast, naive = figures["fast"], figures["naive"]
@@ -270,6 +338,20 @@ def main() -> None:
             f"(CPU {naive['cpu']:.1f} ms), {naive['queries']} queries\n"
             f"  speed-up: {naive['wall'] / fast['wall']:.1f}x wall, "
             f"{naive['cpu'] / fast['cpu']:.1f}x CPU (target: at most 20 ms)"
+        )
+    plans = {
+        "typical (HN, 24, work, to MX)": "work",
+        "any purpose to MX (HN, 24, undecided, to MX, job offer)": "migrate",
+    }
+    for name, purpose in plans.items():
+        answers = {
+            "country": "HN", "place": place.pk, "age": 24, "goal": "migrate",
+            "destination": "MX", "purpose": purpose, "situation": ["job-offer"], "documents": [],
+        }  # fmt: skip
+        wall, cpu, queries, shown = summary_ms(answers)
+        print(
+            f"plan_summary, {name}: {shown} pathways shown: median {wall:.1f} ms "
+            f"(CPU {cpu:.1f} ms), {queries} queries (target: at most 20 ms)"
         )
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from rumbo.core.geo import haversine_km
-from rumbo.core.models import Country, Organisation
+from rumbo.guides.catalogue import catalogue, issuances_in
 from rumbo.guides.models import Document, DocumentIssuance, EligibilityRule, Office, Pathway
 
 Fact = EligibilityRule.Fact
@@ -127,7 +127,7 @@ def pathway_unmet_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
     """The messages (in the active language) of the pathway's rules that `facts` do not meet.
 
     An empty list means the pathway fits. Uses `pathway.rules.all()`, so prefetch `rules`
-    when calling this for many pathways (pathway_list_for does).
+    when calling this for many pathways (the catalogue does).
     """
     return [
         rule.unmet_message
@@ -147,19 +147,12 @@ def pathway_open_conditions(*, pathway: Pathway, facts: Facts) -> list[str]:
 
 def pathway_queryset() -> QuerySet[Pathway]:
     """Pathways with everything their page shows, fetched in a fixed number of queries."""
-    return pathway_plan_queryset().prefetch_related("origin_countries", "sources")
-
-
-def pathway_plan_queryset() -> QuerySet[Pathway]:
-    """Pathways with what a plan shows: rules, steps and required documents (4 queries).
-
-    Each prefetched relation costs a queryset clone per pathway, so the plan loads only these;
-    `origin_countries` and `sources` cost a query each if used.
-    """
     return Pathway.objects.select_related("destination").prefetch_related(
         "rules",
         "steps",
         Prefetch("documents", queryset=Document.objects.order_by("name")),
+        "origin_countries",
+        "sources",
     )
 
 
@@ -169,23 +162,21 @@ def pathway_list_for(*, facts: Facts) -> list[tuple[Pathway, list[str]]]:
     Relevant means: towards `facts.destination` (any destination when unknown), written for
     `facts.nationality` (any when unknown), and of a kind that answers `facts.purpose`
     (PURPOSE_KINDS). Fitting pathways come first, then the others, each by title.
-    Runs four queries whatever the number of pathways (see pathway_plan_queryset).
+    Reads the pathways kept in the process (rumbo.guides.catalogue): no query once loaded.
+    The pathways returned are shared: read them, never change them.
     """
-    pathways = pathway_plan_queryset()
-    if facts.destination:
-        pathways = pathways.filter(destination__code=facts.destination.upper())
-    if facts.nationality:
-        pathways = pathways.filter(
-            pk__in=Pathway.origin_countries.through.objects.filter(
-                country__code=facts.nationality.upper()
-            ).values("pathway_id")
-        )
-    if facts.purpose in PURPOSE_KINDS:
-        pathways = pathways.filter(kind__in=PURPOSE_KINDS[facts.purpose])
-    elif facts.purpose in Kind.values:
-        pathways = pathways.filter(kind=facts.purpose)
+    kept = catalogue()
+    destination = facts.destination.upper() if facts.destination else None
+    nationality = facts.nationality.upper() if facts.nationality else None
+    kinds = PURPOSE_KINDS.get(facts.purpose or "")
+    if kinds is None and facts.purpose in Kind.values:
+        kinds = frozenset({facts.purpose})
     found = [
-        (pathway, pathway_unmet_conditions(pathway=pathway, facts=facts)) for pathway in pathways
+        (pathway, pathway_unmet_conditions(pathway=pathway, facts=facts))
+        for pathway in kept.pathways
+        if (destination is None or pathway.destination.code == destination)
+        and (nationality is None or nationality in kept.origins[pathway.pk])
+        and (kinds is None or pathway.kind in kinds)
     ]
     found.sort(key=lambda item: (bool(item[1]), item[0].title.casefold()))
     return found
@@ -247,50 +238,17 @@ def document_issuance_nearest_list(
     latitude: float | None = None,
     longitude: float | None = None,
 ) -> dict[int, NearestIssuance]:
-    """document_issuance_nearest for a whole checklist in five small queries, whatever its
-    length: {document pk: result}. Documents without an issuance in the country are absent.
+    """document_issuance_nearest for a whole checklist: {document pk: result}. Documents
+    without an issuance in the country are absent.
 
-    Built for the plan, it loads only what a checklist shows (the issuance, its institution
-    and country, the nearest office with its city and state) and builds as few model
-    instances as it can: offices are compared as plain coordinates, and only the nearest
-    ones are loaded. `issuance.sources` and `issuance.offices` are not prefetched here.
+    Reads the issuances and offices kept in the process (rumbo.guides.catalogue): no query
+    once loaded. The issuances and offices returned are shared: read them, never change them.
     """
-    by_pk = {document.pk: document for document in documents}
-    country = Country.objects.filter(code=country_code.upper()).first()
-    if country is None or not by_pk:
-        return {}
-    issuances = list(DocumentIssuance.objects.filter(document_id__in=by_pk, country=country))
-    institutions = Organisation.objects.in_bulk({issuance.institution_id for issuance in issuances})
-    # Offices as bare coordinates; an office without its own falls back to its city's.
-    rows = (
-        Office.objects.filter(issuance__in=issuances)
-        .order_by("name", "pk")
-        .values_list(
-            "pk", "issuance_id", "latitude", "longitude", "place__latitude", "place__longitude"
-        )
-    )
-    chosen: dict[int, tuple[float | None, int]] = {}
-    for pk, issuance_id, lat, lon, place_lat, place_lon in rows:
-        if latitude is None or longitude is None:
-            distance = None
-        else:
-            here = (lat, lon) if lat is not None and lon is not None else (place_lat, place_lon)
-            distance = haversine_km(latitude, longitude, *here)
-        best = chosen.get(issuance_id)
-        if best is None or (distance is not None and best[0] is not None and distance < best[0]):
-            chosen[issuance_id] = (distance, pk)
-    offices = Office.objects.select_related("place__parent").in_bulk(
-        [pk for _distance, pk in chosen.values()]
-    )
+    kept = issuances_in(country_code)
     result = {}
-    for issuance in issuances:
-        issuance.document = by_pk[issuance.document_id]
-        issuance.country = country
-        issuance.institution = institutions[issuance.institution_id]
-        distance, office_pk = chosen.get(issuance.pk, (None, None))
-        result[issuance.document_id] = NearestIssuance(
-            issuance=issuance,
-            office=offices.get(office_pk) if office_pk else None,
-            distance_km=round(distance, 1) if distance is not None else None,
-        )
+    for document in documents:
+        issuance = kept.by_document.get(document.pk)
+        if issuance is not None:
+            offices = kept.offices.get(issuance.pk, [])
+            result[document.pk] = _nearest_of(issuance, offices, latitude, longitude)
     return result
