@@ -5,7 +5,7 @@
   merged, deduplicated checklist of the fitting pathways' documents + the nearest office of
   each (`document_issuance_nearest_list`);
 - the whole plan as its page, PDF and API get it: `rumbo.plans.selectors.plan_summary` on a
-  plan answered through the demo questionnaire (adds the risk articles, the nearest
+  plan answered through the demo questionnaire (adds the risk articles, the 3 nearest of 40
   information points, the place and countries).
 Target: 20 ms median. Pathways are kept in each process (rumbo.guides.catalogue); loading
 them, once per catalogue.CACHE_SECONDS in each process, is timed apart.
@@ -60,6 +60,7 @@ from rumbo.guides.models import (  # noqa: E402
     PathwayStep,
     Source,
 )
+from rumbo.infopoints.factories import InfoPointFactory  # noqa: E402
 from rumbo.plans import demo as plans_demo  # noqa: E402
 from rumbo.plans.engine import flow_load  # noqa: E402
 from rumbo.plans.selectors import plan_summary  # noqa: E402
@@ -161,6 +162,10 @@ def build() -> None:
         for pathway in pathways
         for order in range(1, 5)
     )
+    # A directory like the demo's: 40 information points, 8 per origin country.
+    for code in ORIGINS:
+        for place in rng.sample(places[code], 8):
+            InfoPointFactory(place=place)
     EligibilityRule.objects.bulk_create(
         rule
         for pathway in pathways
