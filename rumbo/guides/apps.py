@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.sections import Section
@@ -8,6 +9,8 @@ def _content_changed(**kwargs) -> None:
     from rumbo.guides.catalogue import catalogue_clear
 
     catalogue_clear()
+    # Again once the change is committed: another thread may have loaded the old rows since.
+    transaction.on_commit(catalogue_clear)
 
 
 class GuidesConfig(AppConfig):

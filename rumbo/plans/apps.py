@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,8 @@ def _questionnaire_changed(**kwargs) -> None:
     from rumbo.plans.engine import flow_cache_clear
 
     flow_cache_clear()
+    # Again once the change is committed: another thread may have loaded the old rows since.
+    transaction.on_commit(flow_cache_clear)
 
 
 class PlansConfig(AppConfig):

@@ -97,6 +97,16 @@ def test_a_load_that_raced_a_change_is_not_kept(monkeypatch):
     assert "pathways" not in catalogue_module._kept
 
 
+def test_a_change_clears_the_catalogue_again_when_committed(django_capture_on_commit_callbacks):
+    pathway = PathwayFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        pathway.save()
+        # Loaded before the commit (by another thread, which would read the old rows).
+        catalogue()
+        assert "pathways" in catalogue_module._kept
+    assert "pathways" not in catalogue_module._kept
+
+
 def test_destination_code_change_applies_at_once():
     PathwayFactory(destination=country("MX"))
     assert titles(destination="MX")

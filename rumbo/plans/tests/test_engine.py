@@ -1,6 +1,7 @@
 import pytest
 from django.utils import translation
 
+from rumbo.plans import engine
 from rumbo.plans.engine import (
     AnswerError,
     answer_clean,
@@ -233,3 +234,13 @@ def test_an_absurd_municipality_number_is_refused_not_sent_to_the_database(flow)
         answer_clean(
             flow=flow, question=flow.by_slug["place"], values=["9" * 30], answers={"country": "HN"}
         )
+
+
+def test_a_saved_question_clears_the_kept_questionnaire_again_when_committed(
+    flow, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        flow.by_slug["age"].save()
+        flow_load()  # loaded before the commit (another thread would read the old rows)
+        assert engine._cache
+    assert not engine._cache
