@@ -69,7 +69,8 @@ def test_learner_takes_module_one_in_arabic_through_a_dropped_connection(
 
     # The first answer goes through while online.
     answer(page, questions[order[0]])
-    wait_for(lambda: Answer.objects.filter(attempt=attempt).count() == 1)
+    # Every choice given is right, so "correct" means the whole answer arrived.
+    wait_for(lambda: Answer.objects.filter(attempt=attempt, is_correct=True).count() == 1)
 
     page.context.set_offline(True)
     for question_id in order[1:]:
@@ -79,7 +80,7 @@ def test_learner_takes_module_one_in_arabic_through_a_dropped_connection(
     assert Answer.objects.filter(attempt=attempt).count() == 1
 
     page.context.set_offline(False)
-    wait_for(lambda: Answer.objects.filter(attempt=attempt).count() == len(order))
+    wait_for(lambda: Answer.objects.filter(attempt=attempt, is_correct=True).count() == len(order))
 
     page.reload()
     for question_id in order:

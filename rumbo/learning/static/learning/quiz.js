@@ -14,8 +14,16 @@
     }
   }
 
+  // One request at a time per question, so that answers cannot arrive out of order and an
+  // older choice overwrite a newer one: a change made while a request is in flight is sent
+  // as soon as it ends.
+  var sending = new Set();
+
   function send(form) {
     var body = new FormData(form);
+    var failed = false;
+    pending.delete(form.id);
+    sending.add(form.id);
     return fetch(form.action, {
       method: "POST",
       body: body,
@@ -24,14 +32,19 @@
     }).then(function (response) {
       return response.json().then(function (data) {
         var mark = form.querySelector(".saved");
-        if (response.ok) {
-          pending.delete(form.id);
-          if (mark) mark.textContent = texts.content.querySelector("[data-saved]").textContent;
-        } else {
-          pending.delete(form.id);
-          if (mark) mark.textContent = data.error || "";
+        if (mark) {
+          mark.textContent = response.ok
+            ? texts.content.querySelector("[data-saved]").textContent
+            : data.error || "";
         }
       });
+    }).catch(function (error) {
+      failed = true;
+      if (!pending.has(form.id)) pending.set(form.id, form);
+      throw error;
+    }).finally(function () {
+      sending.delete(form.id);
+      if (!failed && pending.has(form.id)) save(form);
     });
   }
 
@@ -41,13 +54,16 @@
       say("offline");
       return;
     }
+    if (sending.has(form.id)) return;
     send(form).catch(function () {
       say("offline");
     });
   }
 
   function flush() {
-    var forms = Array.from(pending.values());
+    var forms = Array.from(pending.values()).filter(function (form) {
+      return !sending.has(form.id);
+    });
     if (!forms.length) return;
     Promise.all(forms.map(function (form) { return send(form); }))
       .then(function () { if (!pending.size) say("synced"); })
@@ -64,7 +80,7 @@
   var finish = document.getElementById("submit-quiz");
   if (finish) {
     finish.addEventListener("submit", function (event) {
-      if (pending.size) {
+      if (pending.size || sending.size) {
         event.preventDefault();
         say("pending");
         flush();
