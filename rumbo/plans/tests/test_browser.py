@@ -167,5 +167,8 @@ def test_the_questionnaire_works_without_javascript(browser, live_demo):
         next_button(page).click()
         assert re.search(r"/plan/[\w-]{22}/$", page.url)
         assert "Quetzaltenango" in page.locator("main").inner_text()
+        # The print button needs the script; without it only the menu hint is offered.
+        assert not page.locator("[data-print]").is_visible()
+        assert page.get_by_role("link", name="Descargar PDF").is_visible()
     finally:
         context.close()
