@@ -4,8 +4,6 @@ database reads are the country and gazetteer look-ups that validate an answer.""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,13 +11,14 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from rumbo.core.kept import KeptInProcess
 from rumbo.core.models import Country, Place
 from rumbo.core.text import fold
 from rumbo.plans.models import BOOLEAN_FACTS, Choice, Condition, Fact, Question, Questionnaire
 
 Answers = Mapping[str, Any]
-# A loaded questionnaire is kept this long in each process; saving one in the admin clears
-# the copy of that process at once (see signals in apps.py).
+# A loaded questionnaire is kept this long in each process (rumbo.core.kept); saving one in
+# the admin clears the copy of that process at once (see signals in apps.py).
 CACHE_SECONDS = 60
 
 
@@ -55,55 +54,42 @@ class Flow:
         return self._conditions[question.pk]
 
 
-_cache: dict[int, tuple[float, Flow | None]] = {}
-_countries: dict[str, tuple[float, list[Country]]] = {}
-_cache_lock = threading.Lock()
+_flows: KeptInProcess[Flow | None] = KeptInProcess(seconds=CACHE_SECONDS)
+_countries: KeptInProcess[list[Country]] = KeptInProcess(seconds=CACHE_SECONDS)
 
 
 def flow_cache_clear() -> None:
-    with _cache_lock:
-        _cache.clear()
-        _countries.clear()
+    _flows.clear()
+    _countries.clear()
 
 
 def flow_load(*, questionnaire_id: int | None = None) -> Flow | None:
     """The questionnaire `questionnaire_id`, or the active one, with its questions, choices
     and conditions; kept in this process for CACHE_SECONDS."""
-    key = questionnaire_id or 0
-    now = time.monotonic()
-    cached = _cache.get(key)
-    if cached and now - cached[0] < CACHE_SECONDS:
-        return cached[1]
+    return _flows.get(questionnaire_id or 0, lambda: _flow_read(questionnaire_id))
+
+
+def _flow_read(questionnaire_id: int | None) -> Flow | None:
     questionnaires = Questionnaire.objects.all()
     questionnaire = (
         questionnaires.filter(pk=questionnaire_id).first()
         if questionnaire_id
         else questionnaires.filter(is_active=True).order_by("pk").first()
     )
-    flow = None
-    if questionnaire is not None:
-        questions = list(
-            questionnaire.questions.order_by("order", "pk").prefetch_related(
-                Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")),
-                Prefetch("conditions", queryset=Condition.objects.select_related("depends_on")),
-            )
+    if questionnaire is None:
+        return None
+    questions = list(
+        questionnaire.questions.order_by("order", "pk").prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")),
+            Prefetch("conditions", queryset=Condition.objects.select_related("depends_on")),
         )
-        flow = Flow(questionnaire=questionnaire, questions=questions)
-    with _cache_lock:
-        _cache[key] = (now, flow)
-    return flow
+    )
+    return Flow(questionnaire=questionnaire, questions=questions)
 
 
 def country_list_cached() -> list[Country]:
     """Every country, kept with the questionnaire: country questions are on most pages."""
-    now = time.monotonic()
-    cached = _countries.get("all")
-    if cached and now - cached[0] < CACHE_SECONDS:
-        return cached[1]
-    countries = list(Country.objects.all())
-    with _cache_lock:
-        _countries["all"] = (now, countries)
-    return countries
+    return _countries.get("all", lambda: list(Country.objects.all()))
 
 
 def condition_holds(*, condition: Condition, answers: Answers) -> bool:

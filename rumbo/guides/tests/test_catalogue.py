@@ -3,7 +3,7 @@ from typing import cast
 import pytest
 
 from rumbo.guides import catalogue as catalogue_module
-from rumbo.guides.catalogue import catalogue, catalogue_clear, issuances_in
+from rumbo.guides.catalogue import catalogue, issuances_in
 from rumbo.guides.eligibility import Facts, pathway_list_for
 from rumbo.guides.factories import (
     DocumentFactory,
@@ -79,22 +79,8 @@ def test_other_processes_reload_after_the_cache_time(monkeypatch):
     # A change made by another process sends no signal here: bulk updates send none either.
     Pathway.objects.update(title="Changed elsewhere")
     assert titles() == ["Kept"]
-    monkeypatch.setattr(catalogue_module, "CACHE_SECONDS", 0)
+    monkeypatch.setattr(catalogue_module._pathways, "seconds", 0)
     assert titles() == ["Changed elsewhere"]
-
-
-def test_a_load_that_raced_a_change_is_not_kept(monkeypatch):
-    PathwayFactory()
-    load = catalogue_module._load_pathways
-
-    def load_while_someone_saves():
-        loaded = load()
-        catalogue_clear()  # a save in another thread, after this load read the database
-        return loaded
-
-    monkeypatch.setattr(catalogue_module, "_load_pathways", load_while_someone_saves)
-    catalogue()
-    assert "pathways" not in catalogue_module._kept
 
 
 def test_a_change_clears_the_catalogue_again_when_committed(django_capture_on_commit_callbacks):
@@ -103,8 +89,8 @@ def test_a_change_clears_the_catalogue_again_when_committed(django_capture_on_co
         pathway.save()
         # Loaded before the commit (by another thread, which would read the old rows).
         catalogue()
-        assert "pathways" in catalogue_module._kept
-    assert "pathways" not in catalogue_module._kept
+        assert "all" in catalogue_module._pathways
+    assert "all" not in catalogue_module._pathways
 
 
 def test_destination_code_change_applies_at_once():
