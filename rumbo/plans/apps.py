@@ -1,17 +1,7 @@
 from django.apps import AppConfig
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.sections import Section
-
-
-def _questionnaire_changed(**kwargs) -> None:
-    from rumbo.plans.engine import flow_cache_clear
-
-    flow_cache_clear()
-    # Again once the change is committed: another thread may have loaded the old rows since.
-    transaction.on_commit(flow_cache_clear)
 
 
 class PlansConfig(AppConfig):
@@ -29,13 +19,15 @@ class PlansConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        from rumbo.core.kept import clear_on_change
         from rumbo.core.models import Country
+        from rumbo.plans.engine import flow_cache_clear
         from rumbo.plans.models import Choice, Condition, Question, Questionnaire
 
         # A questionnaire edited in the admin shows at once in this process (others reload
         # it within engine.CACHE_SECONDS).
-        for model in (Questionnaire, Question, Choice, Condition, Country):
-            post_save.connect(_questionnaire_changed, sender=model, dispatch_uid=f"plans-{model}")
-            post_delete.connect(
-                _questionnaire_changed, sender=model, dispatch_uid=f"plans-del-{model}"
-            )
+        clear_on_change(
+            flow_cache_clear,
+            models=[Questionnaire, Question, Choice, Condition, Country],
+            name="plans-questionnaire",
+        )

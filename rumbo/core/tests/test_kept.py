@@ -1,4 +1,8 @@
-from rumbo.core.kept import KeptInProcess
+import pytest
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from rumbo.core.kept import KeptInProcess, clear_on_change
+from rumbo.core.models import Organisation
 
 
 def counting_loader():
@@ -58,3 +62,21 @@ def test_a_load_that_raced_a_clear_is_returned_but_not_kept():
 
     assert kept.get("a", load_while_someone_saves) == "old rows"
     assert "a" not in kept
+
+
+@pytest.mark.django_db
+def test_clear_on_change_clears_on_save_delete_and_again_on_commit(
+    django_capture_on_commit_callbacks,
+):
+    calls: list[str] = []
+    clear_on_change(lambda: calls.append("clear"), models=[Organisation], name="test")
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = Organisation.objects.create(slug="o", name="O", kind="ngo")
+        assert calls == ["clear"]
+    assert calls == ["clear", "clear"]
+    organisation.delete()
+    assert len(calls) == 3
+    for name, signal in (("save", post_save), ("delete", post_delete), ("links", m2m_changed)):
+        assert signal.disconnect(
+            sender=Organisation, dispatch_uid=f"kept-test-{name}-core.Organisation"
+        )
