@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from rumbo.guides.models import Pathway
-from rumbo.plans.engine import flow_load
+from rumbo.plans.engine import Flow, flow_load
 from rumbo.plans.models import Question
 from rumbo.plans.selectors import PlanSummary, PlanUnavailable, plan_get, plan_summary
 from rumbo.plans.services import plan_create_from_answers, plan_delete
@@ -91,7 +91,7 @@ class Message(Schema):
     detail: Any
 
 
-def _question_out(question: Question) -> dict[str, Any]:
+def _question_out(flow: Flow, question: Question) -> dict[str, Any]:
     return {
         "slug": question.slug,
         "order": question.order,
@@ -104,11 +104,11 @@ def _question_out(question: Question) -> dict[str, Any]:
         "min_value": question.min_value,
         "max_value": question.max_value,
         "choices": [
-            {"value": c.value, "label": c.label, "sets": c.sets} for c in question.choices.all()
+            {"value": c.value, "label": c.label, "sets": c.sets} for c in flow.choices_of(question)
         ],
         "show_when": [
             {"question": c.depends_on.slug, "operator": c.operator, "values": c.value_list}
-            for c in question.conditions.all()
+            for c in flow.conditions_of(question)
         ],
     }
 
@@ -168,7 +168,7 @@ def questionnaire_read(request: HttpRequest):
         "slug": flow.questionnaire.slug,
         "title": flow.questionnaire.title,
         "introduction": flow.questionnaire.introduction,
-        "questions": [_question_out(question) for question in flow.questions],
+        "questions": [_question_out(flow, question) for question in flow.questions],
     }
 
 
