@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import io
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -28,6 +29,93 @@ def unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: this may not be skipped)")
     pytest.skip(reason)
+
+
+class LogCollector(logging.Handler):
+    """Keeps every line the run logs, formatted and filtered as the production handler does,
+    for the check at the end of the session (no plan code, email, phone or query string)."""
+
+    def __init__(self, production: logging.Handler) -> None:
+        super().__init__(level=production.level)
+        self.setFormatter(production.formatter)
+        self.filters = list(production.filters)
+        self.lines: list[str] = []
+        self.failures: list[str] = []
+        self.plan_codes: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append(self.format(record))
+        except Exception as error:  # a line the formatter cannot write is lost in production
+            self.failures.append(f"{record.name}: {error!r}")
+
+
+_log_collector: LogCollector | None = None
+
+
+def _production_log_handler() -> logging.Handler:
+    from rumbo.core.logging import JsonFormatter
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler.formatter, JsonFormatter) and not isinstance(handler, LogCollector):
+            return handler
+    raise AssertionError("the root logger has no handler with the JSON formatter (LOGGING)")
+
+
+def _log_collector_attach(collector: LogCollector) -> None:
+    # The root receives every logger that propagates; one that does not gets it directly.
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger) and not logger.propagate
+    ]
+    for logger in loggers:
+        if collector not in logger.handlers:
+            logger.addHandler(collector)
+
+
+def _plan_code_remember(sender, instance, **kwargs) -> None:
+    if _log_collector is not None:
+        _log_collector.plan_codes.add(instance.code)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def log_collector():
+    """Collects the whole run's log lines (checked in `pytest_sessionfinish`)."""
+    from django.db.models.signals import post_save
+
+    global _log_collector
+    _log_collector = LogCollector(_production_log_handler())
+    post_save.connect(_plan_code_remember, sender="plans.Plan", weak=False)
+    yield _log_collector
+    post_save.disconnect(_plan_code_remember, sender="plans.Plan")
+
+
+@pytest.fixture(autouse=True)
+def _log_collector_attached(log_collector):
+    # Attached before each test: a logger created or reconfigured since is covered too.
+    _log_collector_attach(log_collector)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """Fails the run if any log line it wrote holds a plan code, an email, a phone number or
+    a query string (docs/security.md, "What is logged")."""
+    if _log_collector is None:
+        return
+    from rumbo.core.tests.log_leaks import log_leaks
+
+    leaks = log_leaks(_log_collector.lines, secrets=_log_collector.plan_codes)
+    problems = [f"{what}: {line[:500]}" for what, line in leaks]
+    problems += [f"unformattable log record: {failure}" for failure in _log_collector.failures]
+    if not problems:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    write = reporter.write_line if reporter else print
+    write(f"\nLOG CHECK FAILED: {len(problems)} log lines carry personal data or secrets:")
+    for problem in problems[:30]:
+        write(f"  {problem}")
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

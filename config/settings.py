@@ -258,12 +258,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "rumbo.core.logging.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        "none": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Every logger writes through the root's JSON handler, whose formatter puts the route in
+    # place of any path (Django's own lines name the request's path, which may hold a plan's
+    # code): Django's default handlers (plain text, full URLs) are removed, not silenced, so
+    # its warnings (CSRF failures, 4xx) and server errors are still logged.
     "loggers": {
-        # Django's request logger prints full URLs; ours logs the route instead.
-        "django.request": {"handlers": [], "level": "ERROR", "propagate": False},
-        "django.server": {"handlers": [], "propagate": False},
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"handlers": [], "level": "WARNING", "propagate": True},
+        "django.security": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+        # run_huey adds a plain-text handler to a "huey" logger that has none.
+        "huey": {"handlers": ["none"], "propagate": True},
     },
 }
 
