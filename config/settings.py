@@ -292,6 +292,8 @@ CLIENT_IP_HEADER = os.environ.get("RUMBO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
 AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
 AXES_FAILURE_LIMIT = 5
+# The staff, campus and admin logins name the account `username`; this reads it there.
+AXES_USERNAME_CALLABLE = "rumbo.accounts.backends.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Five failures lock the account; five from one browser (address + user agent) lock that
 # browser too, so spraying one password over many accounts is stopped as well. Not the
