@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from rumbo.core.uploads import UploadError, upload_read
 from rumbo.infopoints import selectors, services
-from rumbo.infopoints.hsds_files import export_zip, read_document
-from rumbo.infopoints.hsds_import import hsds_import
+from rumbo.infopoints.hsds_files import HSDS_LIMITS, export_zip
+from rumbo.infopoints.hsds_import import HsdsImportRefused, hsds_import_upload
 from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
@@ -132,9 +133,6 @@ class OverdueInfoPointAdmin(admin.ModelAdmin):
         return False
 
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
-
 class HsdsImportForm(forms.Form):
     file = forms.FileField(
         label=_("HSDS export (zip)"),
@@ -160,25 +158,28 @@ def _hsds_import_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     errors: list[str] = []
     form = HsdsImportForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            errors = [str(_("The file is larger than 50 MB."))]
+        try:
+            report = hsds_import_upload(
+                data=upload_read(file=upload, name=upload.name, limits=HSDS_LIMITS)
+            )
+        except HsdsImportRefused as refused:
+            errors = refused.report.errors
+        except UploadError as error:
+            errors = [error.message]
         else:
-            try:
-                report = hsds_import(document=read_document(upload.read()))
-                errors = report.errors
-            except ValueError as error:
-                errors = [str(error)]
-            if not errors:
-                messages.success(
-                    request,
-                    _("Imported %(points)d information points.") % {"points": report.points},
-                )
-                return HttpResponseRedirect(reverse("admin:infopoints_infopoint_changelist"))
+            messages.success(
+                request,
+                _("Imported %(points)d information points.") % {"points": report.points},
+            )
+            return HttpResponseRedirect(reverse("admin:infopoints_infopoint_changelist"))
+    if request.method == "POST":
+        status = 400
     context = admin.site.each_context(request) | {
         "title": _("Import information points (HSDS 3.0)"),
         "form": form,
         "import_errors": errors,
     }
-    return TemplateResponse(request, "admin/infopoints/hsds_import.html", context)
+    return TemplateResponse(request, "admin/infopoints/hsds_import.html", context, status=status)

@@ -6,6 +6,9 @@ import json
 import zipfile
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
+from rumbo.core.uploads import UploadError, UploadLimits, json_load, text_decode, zip_read
 from rumbo.infopoints.hsds import HSDS_VERSION, export_document
 from rumbo.infopoints.hsds_validation import SCHEMA_DIR
 
@@ -16,6 +19,10 @@ DOCUMENT_OBJECTS = {
     "taxonomies": "taxonomy",
     "taxonomy_terms": "taxonomy_term",
 }
+
+# HSDS objects nest about eight levels deep (service, service_at_locations, location,
+# schedules, attributes, taxonomy_term); 64 leaves room for extensions, not for a bomb.
+HSDS_LIMITS = UploadLimits()
 
 README = f"""Information points exported by Rumbo as HSDS {HSDS_VERSION}
 (Human Services Data Specification: an Open Referral resource, https://openreferral.org/).
@@ -87,26 +94,20 @@ def export_zip(document: dict | None = None) -> bytes:
 
 
 def read_document(path_or_bytes: Path | bytes) -> dict:
-    """The JSON lists of an export zip. Raises ValueError naming the file at fault."""
+    """The JSON lists of an export zip, read within the limits every upload shares. Raises
+    UploadError naming the file at fault."""
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else path_or_bytes.read_bytes()
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ValueError("the file is not a zip archive of an HSDS export") from None
+    files = zip_read(data=data, name=_("HSDS export"), limits=HSDS_LIMITS)
     document: dict[str, list] = {}
-    with archive:
-        names = set(archive.namelist())
-        for key in DOCUMENT_OBJECTS:
-            member = f"json/{key}.json"
-            if member not in names:
-                if key in {"organizations", "services"}:
-                    raise ValueError(f"{member} is missing from the archive")
-                document[key] = []
-                continue
-            try:
-                document[key] = json.loads(archive.read(member).decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise ValueError(f"{member} is not valid JSON: {error}") from None
-            if not isinstance(document[key], list):
-                raise ValueError(f"{member} must hold a JSON list of objects")
+    for key in DOCUMENT_OBJECTS:
+        member = f"json/{key}.json"
+        if member not in files:
+            if key in {"organizations", "services"}:
+                raise UploadError(_("the file is missing from the archive"), file=member)
+            document[key] = []
+            continue
+        text = text_decode(data=files[member], name=member, limits=HSDS_LIMITS)
+        document[key] = json_load(text=text, name=member, limits=HSDS_LIMITS)
+        if not isinstance(document[key], list):
+            raise UploadError(_("the file must hold a JSON list of objects"), file=member)
     return document

@@ -17,8 +17,9 @@ from django.utils.text import slugify
 from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Organisation, Place
 from rumbo.core.text import fold
+from rumbo.core.uploads import Importer, UploadError, importer_register
 from rumbo.infopoints import hsds
-from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS
+from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS, read_document
 from rumbo.infopoints.hsds_validation import hsds_errors
 from rumbo.infopoints.models import (
     HoursException,
@@ -53,6 +54,24 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+class HsdsImportRefused(UploadError):
+    """An upload whose objects the import refused: `report` lists every error."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("\n".join(report.errors))
+        self.report = report
+
+
+def hsds_import_upload(*, data: bytes) -> ImportReport:
+    """Reads an uploaded HSDS zip within the upload limits and imports it, all or nothing.
+    Raises UploadError for a file that cannot be read and HsdsImportRefused (an UploadError)
+    listing the errors of objects that cannot be imported."""
+    report = hsds_import(document=read_document(data))
+    if not report.ok:
+        raise HsdsImportRefused(report)
+    return report
 
 
 class _Invalid(Exception):
@@ -428,3 +447,12 @@ def _attribute(obj: dict, code: str) -> str | None:
 def _parse_time(value: str | None) -> time | None:
     """ "09:00", "09:00:00", "09:00-06:00" or "09:00Z": the local time is what counts."""
     return time.fromisoformat(value[:5]) if value else None
+
+
+importer_register(
+    Importer(
+        name="HSDS export",
+        run=lambda data: hsds_import_upload(data=data),
+        parsed_member="json/organizations.json",
+    )
+)

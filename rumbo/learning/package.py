@@ -27,6 +27,16 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from rumbo.core.uploads import (
+    Importer,
+    UploadError,
+    UploadLimits,
+    importer_register,
+    text_decode,
+    yaml_load,
+    zip_read,
+)
+from rumbo.core.validators import is_web_url
 from rumbo.learning.models import (
     Choice,
     Course,
@@ -42,16 +52,17 @@ from rumbo.learning.models import (
 from rumbo.learning.services import LearningError, course_delete_content
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LESSON_NAME = re.compile(r"^(\d{1,4})-([a-z0-9][a-z0-9-]{0,79})\.md$")
 MODULE_PATH = re.compile(r"^([a-z]{2})/modules/(\d{1,3})/(.+)$")
 RESOURCE_PATH = re.compile(r"^files/[A-Za-z0-9_-][A-Za-z0-9._-]*$")
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# A package is read within the limits every upload shares (rumbo.core.uploads): 50 MB, 200 MB
+# unpacked, 10,000 files, YAML nesting 64 levels deep at most and no anchors or aliases.
+PACKAGE_LIMITS = UploadLimits()
 
-
-class PackageError(Exception):
-    pass
+# The course package's errors are the uploads' one error class: a package refused for its size
+# or its nesting reads like one refused for a missing field, naming the file and line.
+PackageError = UploadError
 
 
 def _dump(data: Any) -> bytes:
@@ -184,20 +195,13 @@ def _line(data: Any) -> int:
 
 
 def _fail(name: str, line: int, message: str) -> PackageError:
-    return PackageError(
-        _("%(file)s, line %(line)s: %(problem)s") % {"file": name, "line": line, "problem": message}
-    )
+    return PackageError(message, file=name, line=line)
 
 
 def _yaml(name: str, text: str, first_line: int = 1) -> _Mapping:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        raise _fail(name, line, str(error.problem or error.context)) from error
-    except yaml.YAMLError as error:
-        raise PackageError(f"{name}: {error}") from error
+    data = yaml_load(
+        text=text, name=name, loader=_LineLoader, first_line=first_line, limits=PACKAGE_LIMITS
+    )
     if not isinstance(data, dict):
         raise _fail(name, first_line, _("expected a mapping of fields"))
     if first_line != 1:
@@ -369,37 +373,30 @@ def _lesson(name: str, text: str, files: dict[str, bytes], folder: str) -> _Less
         resources.append(
             (_field(name, resource, "title", str), path.removeprefix("files/"), content)
         )
+    video_url = _field(name, front, "video_url", str, required=False, default="", max_length=200)
+    if video_url and not is_web_url(video_url):
+        raise _fail(
+            name,
+            _line(front),
+            _("the field “%(field)s” must be a web address starting with http:// or https://")
+            % {"field": "video_url"},
+        )
     return _LessonSpec(
         position=int(match.group(1)),
         slug=match.group(2),
         title=_field(name, front, "title", str, max_length=200),
         body=text[end + 5 :],
-        video_url=_field(name, front, "video_url", str, required=False, default="", max_length=200),
+        video_url=video_url,
         resources=resources,
     )
 
 
 def _read(files: dict[str, bytes], name: str) -> str:
-    try:
-        return files[name].decode()
-    except UnicodeDecodeError as error:
-        raise PackageError(_("%(file)s is not UTF-8 text") % {"file": name}) from error
+    return text_decode(data=files[name], name=name, limits=PACKAGE_LIMITS)
 
 
 def package_parse(*, data: bytes) -> tuple[dict[str, Any], list[_VersionSpec]]:
-    if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError(_("The package is larger than 50 MB."))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise PackageError(_("The package unpacks to more than 200 MB."))
-            files = {
-                info.filename: archive.read(info)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise PackageError(_("The file is not a zip archive.")) from error
+    files = zip_read(data=data, name=_("course package"), limits=PACKAGE_LIMITS)
     if "course.yaml" not in files:
         raise PackageError(_("course.yaml is missing from the package."))
     name = "course.yaml"
@@ -602,3 +599,12 @@ def _write(
             if spec.final:
                 _create_quiz(version, None, spec.final)
     return course
+
+
+importer_register(
+    Importer(
+        name="course package",
+        run=lambda data: package_import(data=data),
+        parsed_member="course.yaml",
+    )
+)

@@ -62,7 +62,7 @@ def test_import_upload_lists_problems_and_writes_nothing(admin_client):
     upload = io.BytesIO(b"not a zip")
     upload.name = "points.zip"
     response = admin_client.post(reverse("admin:infopoints_hsds_import"), {"file": upload})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "not a zip archive" in response.content.decode()
     assert InfoPoint.objects.count() == count
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import models
+from django.utils import translation
 
 from rumbo.core.models import Organisation
+from rumbo.core.uploads import UploadError
 from rumbo.infopoints.hsds import export_document
 from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS, export_zip, read_document
 from rumbo.infopoints.hsds_import import hsds_import
@@ -190,8 +192,8 @@ def test_import_updates_points_it_already_knows(document):
     ("content", "message"),
     [
         (b"not a zip", "not a zip archive"),
-        (None, "json/organizations.json is missing"),
-        ("broken", "json/organizations.json is not valid JSON"),
+        (None, "json/organizations.json: the file is missing"),
+        ("broken", "json/organizations.json, line 1: the file is not valid JSON"),
     ],
 )
 def test_broken_files_get_a_clear_message(content, message):
@@ -202,7 +204,7 @@ def test_broken_files_get_a_clear_message(content, message):
             if content == "broken":
                 archive.writestr("json/organizations.json", "{[")
         content = buffer.getvalue()
-    with pytest.raises(ValueError, match=message):
+    with translation.override("en"), pytest.raises(UploadError, match=message):
         read_document(content)
 
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rumbo.core.uploads import UploadError
 from rumbo.infopoints.hsds_files import read_document
 from rumbo.infopoints.hsds_import import hsds_import
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, **options) -> None:
         try:
             document = read_document(path)
-        except (OSError, ValueError) as error:
+        except (OSError, UploadError) as error:
             raise CommandError(f"{path}: {error}") from None
         report = hsds_import(document=document)
         if not report.ok:
