@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.text import fold
+from rumbo.core.validators import WebURLField
 
 
 class DemoMarked(models.Model):
@@ -114,7 +115,7 @@ class Organisation(DemoMarked):
     )
     is_partner = models.BooleanField(_("partner"), default=False)
     is_funder = models.BooleanField(_("funder"), default=False)
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

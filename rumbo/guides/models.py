@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.models import Country, DemoMarked, Organisation, Place
+from rumbo.core.validators import WebURLField
 
 
 def content_stale_before() -> datetime.date:
@@ -25,7 +26,7 @@ class Source(DemoMarked):
 
     title = models.CharField(_("title"), max_length=250)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    url = models.URLField(_("address"), max_length=500, unique=True)
+    url = WebURLField(_("address"), max_length=500, unique=True)
     accessed_on = models.DateField(_("accessed on"))
 
     class Meta:
@@ -127,7 +128,7 @@ class DocumentIssuance(Verified, Money):
         verbose_name=_("issuing institution"),
     )
     what_to_bring = models.TextField(_("what to bring"), blank=True)
-    official_url = models.URLField(_("official page"), max_length=500, blank=True)
+    official_url = WebURLField(_("official page"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("document issuance")

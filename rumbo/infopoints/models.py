@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.models import DemoMarked, Organisation, Place
+from rumbo.core.validators import WebURLField
 
 # Points are indexed by latitude band (LATITUDE_BANDS_PER_DEGREE bands per degree) and
 # longitude, so a bounding box becomes a few index range scans on every database (see
@@ -125,7 +126,7 @@ class InfoPoint(DemoMarked):
         help_text=_("IANA name, e.g. America/Guatemala. Opening hours are in this time zone."),
     )
     email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.models import DemoMarked
+from rumbo.core.validators import WebURLField
 
 
 class Topic(models.TextChoices):
@@ -133,7 +134,7 @@ class Lesson(DemoMarked):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"))
     # Shown as a plain link: embedding a third-party player would load outside resources.
-    video_url = models.URLField(_("video link"), blank=True)
+    video_url = WebURLField(_("video link"), blank=True)
 
     class Meta:
         verbose_name = _("lesson")
