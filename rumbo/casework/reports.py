@@ -1,12 +1,9 @@
 """Exports of the monthly report (aggregates only, suppressed cells stay suppressed)."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from rumbo.casework.selectors import SUPPRESSION_THRESHOLD, Report
+from rumbo.core.exports import csv_text, xlsx_bytes
 
 
 def _cell(count: int | None) -> str | int:
@@ -25,25 +22,9 @@ def report_rows(report: Report) -> list[list]:
     return rows
 
 
-def _safe(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def report_csv(report: Report) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows([[_safe(v) for v in row] for row in report_rows(report)])
-    return buffer.getvalue()
+    return csv_text(report_rows(report))
 
 
 def report_xlsx(report: Report) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"{report.month:%Y-%m}"
-    for row in report_rows(report):
-        sheet.append([_safe(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(report_rows(report), title=f"{report.month:%Y-%m}")
