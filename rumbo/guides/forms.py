@@ -4,6 +4,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rumbo.core.forms import WholeNumberField
 from rumbo.core.models import Country
 
 
@@ -27,5 +28,5 @@ class SearchForm(forms.Form):
 
 
 class PlaceForm(forms.Form):
-    place = forms.IntegerField(label=_("Place"), min_value=1, required=False)
+    place = WholeNumberField(label=_("Place"), min_value=1, required=False)
     city = forms.CharField(label=_("Your municipality or city"), max_length=100, required=False)

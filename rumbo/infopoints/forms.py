@@ -3,7 +3,9 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rumbo.core.forms import WholeNumberField
 from rumbo.core.models import Country, Place
+from rumbo.core.numbers import parse_int
 from rumbo.infopoints import selectors
 
 
@@ -14,11 +16,15 @@ class DirectoryForm(forms.Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    state = forms.IntegerField(label=_("State or department"), required=False, widget=forms.Select)
+    state = WholeNumberField(
+        label=_("State or department"), required=False, min_value=1, widget=forms.Select
+    )
     letter = forms.CharField(required=False, max_length=1, widget=forms.HiddenInput)
     # Validated against the gazetteer in clean(), not against the options shown, so a link
     # to a municipality works whatever step the form is at.
-    place = forms.IntegerField(label=_("Municipality"), required=False, widget=forms.Select)
+    place = WholeNumberField(
+        label=_("Municipality"), required=False, min_value=1, widget=forms.Select
+    )
     q = forms.CharField(
         label=_("Or type the name of your town"),
         required=False,
@@ -63,11 +69,11 @@ class DirectoryForm(forms.Form):
         return cast(forms.ChoiceField, self.fields[name])
 
     def _municipalities(self, raw) -> tuple[list[Place], list[str]]:
-        state = raw.get("state") or ""
-        if not state.isdigit() or int(state) not in {s.pk for s in self.states}:
+        state = parse_int(raw.get("state"), minimum=1)
+        if state is None or state not in {s.pk for s in self.states}:
             return [], []
         letter = (raw.get("letter") or "")[:1].upper()
-        return selectors.municipality_choices(state_id=int(state), initial=letter)
+        return selectors.municipality_choices(state_id=state, initial=letter)
 
     def clean_state(self) -> int | None:
         state = self.cleaned_data.get("state")

@@ -45,9 +45,16 @@ def _search(request: HttpRequest) -> dict:
     return context
 
 
+def _status(context: dict) -> int:
+    # A search the form refused is answered 400, with the form and its messages.
+    form = context["form"]
+    return 400 if form.is_bound and not form.is_valid() else 200
+
+
 @require_GET
 def point_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "infopoints/list.html", _search(request))
+    context = _search(request)
+    return render(request, "infopoints/list.html", context, status=_status(context))
 
 
 @require_GET
@@ -55,7 +62,7 @@ def point_map(request: HttpRequest) -> HttpResponse:
     context = _search(request)
     if context["entries"]:
         context["map"] = map_layout(origin=context["origin"], entries=context["entries"])
-    return render(request, "infopoints/map.html", context)
+    return render(request, "infopoints/map.html", context, status=_status(context))
 
 
 @require_GET

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rumbo.core.kept import KeptInProcess
 from rumbo.core.models import Country, Place
+from rumbo.core.numbers import parse_int
 from rumbo.core.text import fold
 from rumbo.plans.models import BOOLEAN_FACTS, Choice, Condition, Fact, Question, Questionnaire
 
@@ -203,10 +204,10 @@ def answer_clean(*, flow: Flow, question: Question, values: list[str], answers: 
     # Place: a municipality inside the country of residence.
     country = facts_from_answers(flow=flow, answers=answers).get(Fact.COUNTRY)
     place = None
-    # A bound on the digits keeps an absurd number from overflowing the database's integer.
-    if value.isdigit() and len(value) <= 12 and country:
+    place_id = parse_int(value, minimum=1)
+    if place_id is not None and country:
         place = Place.objects.filter(
-            pk=int(value), kind=Place.Kind.CITY, country__code=country
+            pk=place_id, kind=Place.Kind.CITY, country__code=country
         ).first()
     if place is None:
         raise AnswerError(
@@ -217,10 +218,8 @@ def answer_clean(*, flow: Flow, question: Question, values: list[str], answers: 
 
 def _number_clean(*, question: Question, value: str) -> int:
     low, high = question.min_value, question.max_value
-    try:
-        number = int(value)
-    except ValueError:
-        number = None
+    # Digits of any script count: an age typed as "١٧" is 17.
+    number = parse_int(value)
     if number is None or (low is not None and number < low) or (high is not None and number > high):
         if low is not None and high is not None:
             raise AnswerError(

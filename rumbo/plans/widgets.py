@@ -5,6 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from rumbo.core.numbers import parse_int
 from rumbo.core.selectors import place_search
 from rumbo.plans.engine import Flow, country_choices, facts_from_answers
 from rumbo.plans.models import Fact, Plan, Question
@@ -49,14 +50,11 @@ def _place_context(
     *, flow: Flow, plan: Plan, request: HttpRequest, current: list[str]
 ) -> dict[str, Any]:
     country = facts_from_answers(flow=flow, answers=plan.answers).get(Fact.COUNTRY) or ""
-    chosen = (
-        place_get(place_id=int(current[0]))
-        if current and current[0].isdigit() and len(current[0]) <= 12
-        else None
-    )
+    chosen_id = parse_int(current[0], minimum=1) if current else None
+    chosen = place_get(place_id=chosen_id) if chosen_id is not None else None
     states = place_states(country_code=country) if country else []
-    state_id = request.GET.get("state", "")
-    state = next((s for s in states if str(s.pk) == state_id), None)
+    state_id = parse_int(request.GET.get("state"), minimum=1)
+    state = next((s for s in states if s.pk == state_id), None)
     if state is None and chosen is not None and not request.GET.get("q"):
         state = next((s for s in states if s.pk == chosen.parent_id), None)
     query = request.GET.get("q", "").strip()[:100]

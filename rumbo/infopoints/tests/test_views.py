@@ -129,9 +129,43 @@ def test_unknown_place_name_says_so(client):
 )
 def test_bad_input_gets_a_message_not_a_server_error(client, query):
     response = client.get(LIST, query)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["entries"] is None
     assert response.context["form"].errors
+
+
+def to_arabic_indic(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+@pytest.mark.parametrize("url", [LIST, reverse("infopoints:map")])
+@pytest.mark.parametrize("value", ["²", "½", "9" * 400, "-1", "0"])
+def test_malformed_state_gets_a_message_on_the_state_field(client, url, value):
+    response = client.get(url, {"country": "MX", "state": value, "by": "place"})
+    assert response.status_code == 400
+    assert "state" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("value", ["²", "½", "9" * 400, "-1"])
+def test_malformed_municipality_gets_a_message_on_the_place_field(client, value):
+    response = client.get(LIST, {"country": "MX", "place": value, "by": "place"})
+    assert response.status_code == 400
+    assert "place" in response.context["form"].errors
+
+
+def test_state_and_municipality_in_arabic_indic_digits_find_the_points(client, tapachula):
+    response = client.get(
+        LIST,
+        {
+            "country": "MX",
+            "state": to_arabic_indic(tapachula.parent_id),
+            "place": to_arabic_indic(tapachula.pk),
+            "by": "place",
+        },
+    )
+    assert response.status_code == 200
+    assert tapachula.name in [place.name for place in response.context["form"].municipalities]
+    assert response.context["entries"]
 
 
 def test_results_show_contact_links_and_open_state(client, tapachula):
