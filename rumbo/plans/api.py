@@ -12,7 +12,7 @@ from rumbo.plans.engine import Flow, flow_load
 from rumbo.plans.models import Question
 from rumbo.plans.selectors import PlanSummary, PlanUnavailable, plan_get, plan_summary
 from rumbo.plans.services import plan_create_from_answers, plan_delete
-from rumbo.plans.views import plan_create_limited
+from rumbo.plans.views import plan_create_limited, plan_unavailable_status
 
 router = Router(tags=["plans"])
 
@@ -206,7 +206,7 @@ def plan_read(request: HttpRequest, code: str):
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return Status(error.status, {"detail": error.message})
+        return Status(plan_unavailable_status(error), {"detail": error.message})
     flow = flow_load(questionnaire_id=plan.questionnaire_id)
     assert flow is not None  # noqa: S101 - a plan's questionnaire exists (cascade)
     return _plan_out(request, plan_summary(flow=flow, plan=plan))
@@ -217,6 +217,6 @@ def plan_remove(request: HttpRequest, code: str):
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return Status(error.status, {"detail": error.message})
+        return Status(plan_unavailable_status(error), {"detail": error.message})
     plan_delete(plan=plan)
     return Status(204, None)

@@ -27,12 +27,20 @@ CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 class PlanUnavailable(Exception):
-    """A code that opens no plan; the message says why, for the page that shows it."""
+    """A code that opens no plan; the message says why, for the page that shows it. The
+    page or API endpoint chooses the HTTP status from the subclass."""
 
-    def __init__(self, message: str, *, status: int) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.status = status
+
+
+class PlanNotFound(PlanUnavailable):
+    """No plan has this code (or never had: the code is malformed)."""
+
+
+class PlanExpired(PlanUnavailable):
+    """The plan existed but has expired; it is never opened again."""
 
 
 def plan_code_normalise(*, code: str) -> str:
@@ -51,13 +59,10 @@ def plan_get(*, code: str) -> Plan:
         else None
     )
     if plan is None:
-        raise PlanUnavailable(
-            str(_("No plan has this code. Check it, or make a new plan.")), status=404
-        )
+        raise PlanNotFound(str(_("No plan has this code. Check it, or make a new plan.")))
     if plan.expires_at <= timezone.now():
-        raise PlanUnavailable(
-            str(_("This plan has expired and is no longer available. You can make a new one.")),
-            status=410,
+        raise PlanExpired(
+            str(_("This plan has expired and is no longer available. You can make a new one."))
         )
     return plan
 

@@ -21,7 +21,7 @@ from rumbo.plans.engine import (
     question_reachable,
 )
 from rumbo.plans.models import Plan, Question
-from rumbo.plans.selectors import PlanUnavailable, plan_get, plan_summary
+from rumbo.plans.selectors import PlanExpired, PlanUnavailable, plan_get, plan_summary
 from rumbo.plans.services import plan_answer, plan_delete, plan_start
 from rumbo.plans.widgets import question_context
 
@@ -40,6 +40,11 @@ def plan_create_limited(request: HttpRequest) -> bool:
         method="POST",
         increment=True,
     )
+
+
+def plan_unavailable_status(error: PlanUnavailable) -> int:
+    """The HTTP status for a code that opens no plan: gone once expired, else not found."""
+    return 410 if isinstance(error, PlanExpired) else 404
 
 
 def _unavailable(request: HttpRequest, message: str, status: int) -> HttpResponse:
@@ -77,7 +82,7 @@ def plan_open(request: HttpRequest) -> HttpResponse:
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return _unavailable(request, error.message, error.status)
+        return _unavailable(request, error.message, plan_unavailable_status(error))
     return redirect(plan)
 
 
@@ -85,7 +90,7 @@ def _plan_or_error(request: HttpRequest, code: str) -> tuple[Plan, Flow] | HttpR
     try:
         plan = plan_get(code=code)
     except PlanUnavailable as error:
-        return _unavailable(request, error.message, error.status)
+        return _unavailable(request, error.message, plan_unavailable_status(error))
     flow = flow_load(questionnaire_id=plan.questionnaire_id)
     if flow is None or not flow.questions:
         return _no_questionnaire(request)
