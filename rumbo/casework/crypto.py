@@ -9,9 +9,11 @@ does not decrypt.
 """
 
 import base64
+import binascii
 import os
 from functools import lru_cache
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -69,13 +71,20 @@ def value_decrypt(*, stored: str, context: str) -> str:
     _primary, keys = keyring()
     if prefix != PREFIX or key_id not in keys:
         raise DecryptionError(f"no key {key_id!r} is configured")
-    blob = base64.urlsafe_b64decode(encoded)
     try:
-        return (
-            keys[key_id].decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context.encode()).decode()
-        )
-    except Exception as error:  # InvalidTag: tampered, or bound to another column
+        blob = base64.urlsafe_b64decode(encoded)
+    except (binascii.Error, ValueError) as error:  # ValueError: non-ASCII characters
+        raise DecryptionError("the value is not base64") from error
+    if len(blob) <= NONCE_BYTES:
+        raise DecryptionError("the value is too short to hold a nonce and a tag")
+    try:
+        plaintext = keys[key_id].decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context.encode())
+    except InvalidTag as error:  # tampered, or bound to another column
         raise DecryptionError("the value does not decrypt") from error
+    try:
+        return plaintext.decode()
+    except UnicodeDecodeError as error:
+        raise DecryptionError("the value is not UTF-8 text") from error
 
 
 def value_key_id(stored: str) -> str:

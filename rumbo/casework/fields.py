@@ -1,3 +1,4 @@
+from django.core import validators
 from django.db import models
 
 from rumbo.casework.crypto import value_decrypt, value_encrypt
@@ -8,7 +9,16 @@ class EncryptedTextField(models.TextField):
 
     An empty value stays empty (nothing to protect, and "erased" is visible as such). The
     column cannot be searched or ordered: nothing may filter on personal data anyway.
+
+    A `max_length` is enforced by full_clean() too (a TextField alone only passes it to its
+    form field), so a service refuses an oversized value even when no form checked it.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.max_length is not None:
+            # Appended to the cached list, as CharField does, so migrations do not see it.
+            self.validators.append(validators.MaxLengthValidator(self.max_length))
 
     def contribute_to_class(self, cls, name, *args, **kwargs):
         super().contribute_to_class(cls, name, *args, **kwargs)

@@ -11,13 +11,14 @@ from rumbo.casework.models import (
     Referral,
     Topic,
 )
+from rumbo.core.forms import Utf8FormMixin
 from rumbo.core.models import Organisation
 
 # Personal data must not linger in the browser's form history.
 PRIVATE = {"autocomplete": "off"}
 
 
-class AppointmentRequestForm(forms.Form):
+class AppointmentRequestForm(Utf8FormMixin, forms.Form):
     alias = forms.CharField(
         label=_("Your name or an alias"),
         max_length=80,
@@ -52,11 +53,11 @@ class AppointmentRequestForm(forms.Form):
         return day
 
 
-class AppointmentStatusForm(forms.Form):
+class AppointmentStatusForm(Utf8FormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=AppointmentRequest.Status.choices)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(Utf8FormMixin, forms.ModelForm):
     """Quick to fill on a phone: most fields are one tap; personal fields are optional."""
 
     topics = forms.MultipleChoiceField(
@@ -129,10 +130,17 @@ class ConsultationForm(forms.ModelForm):
                 self.add_error(
                     "share_with_referral", _("Sharing details needs the person's consent.")
                 )
+        if cleaned.get("refer_to_point") and cleaned.get("refer_to_organisation"):
+            self.add_error(
+                "refer_to_organisation",
+                _(
+                    "A referral goes to one information point or one partner organisation: choose one."
+                ),
+            )
         return cleaned
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Utf8FormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason (recorded in the audit log)"),
         max_length=300,
@@ -140,11 +148,11 @@ class ReasonForm(forms.Form):
     )
 
 
-class ReferralStatusForm(forms.Form):
+class ReferralStatusForm(Utf8FormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Referral.Status.choices)
 
 
-class ReportForm(forms.Form):
+class ReportForm(Utf8FormMixin, forms.Form):
     month = forms.TypedChoiceField(
         label=_("Month"), coerce=datetime.date.fromisoformat, required=False, empty_value=None
     )

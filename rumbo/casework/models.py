@@ -5,7 +5,11 @@ so a copy of the database alone reveals none of it. Everything else is categoric
 feeds the aggregate reports, which survive the erasure of the personal fields.
 """
 
+import datetime
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +19,15 @@ from rumbo.core.models import Country, DemoMarked, Organisation
 
 # The consent text shown to the person; its version is stored with each consent.
 CONSENT_VERSION = "2026-11"
+
+# Bounds on what a person can type: generous for real use, far below what would bloat the
+# database or a page (an alias is a name; notes are a few paragraphs).
+ALIAS_MAX_LENGTH = 200
+CONTACT_MAX_LENGTH = 200
+NOTES_MAX_LENGTH = 10_000
+# Rumbo's records start long after this; a date before it is a typing mistake.
+EARLIEST_CONSULTATION_DATE = datetime.date(2000, 1, 1)
+FOLLOW_UP_MAX_DAYS = 2 * 366
 
 
 class StaffRole(DemoMarked):
@@ -134,9 +147,9 @@ class AppointmentRequest(PersonalData):
         verbose_name=_("information point"),
     )
     reference = models.CharField(_("reference code"), max_length=12, unique=True)
-    alias = EncryptedTextField(_("name or alias"))
+    alias = EncryptedTextField(_("name or alias"), max_length=ALIAS_MAX_LENGTH)
     contact_channel = models.CharField(_("contact by"), max_length=10, choices=Contact.choices)
-    contact = EncryptedTextField(_("phone number"))
+    contact = EncryptedTextField(_("phone number"), max_length=CONTACT_MAX_LENGTH)
     preferred_date = models.DateField(_("preferred day"))
     preferred_slot = models.CharField(_("preferred time"), max_length=10, choices=Slot.choices)
     topic = models.CharField(_("topic"), max_length=15, choices=Topic.choices)
@@ -262,9 +275,9 @@ class Consultation(PersonalData):
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     consent_given = models.BooleanField(_("consent given"), default=False)
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
-    alias = EncryptedTextField(_("name or alias"), blank=True)
-    contact = EncryptedTextField(_("contact details"), blank=True)
-    notes = EncryptedTextField(_("notes"), blank=True)
+    alias = EncryptedTextField(_("name or alias"), blank=True, max_length=ALIAS_MAX_LENGTH)
+    contact = EncryptedTextField(_("contact details"), blank=True, max_length=CONTACT_MAX_LENGTH)
+    notes = EncryptedTextField(_("notes"), blank=True, max_length=NOTES_MAX_LENGTH)
 
     PERSONAL_FIELDS = ("alias", "contact", "notes")
     TOPIC_FIELDS = {
@@ -286,6 +299,24 @@ class Consultation(PersonalData):
 
     def __str__(self) -> str:
         return f"{self.date} #{self.pk}"
+
+    def clean(self) -> None:
+        # Here rather than in the form, so the service's full_clean() refuses them too.
+        errors: dict[str, Any] = {}
+        today = timezone.localdate()
+        if self.date is not None and not EARLIEST_CONSULTATION_DATE <= self.date <= today:
+            errors["date"] = _(
+                "The date of the consultation must be between %(earliest)s and today."
+            ) % {"earliest": EARLIEST_CONSULTATION_DATE.isoformat()}
+        if self.follow_up_on is not None and self.date is not None:
+            latest = self.date + datetime.timedelta(days=FOLLOW_UP_MAX_DAYS)
+            if not self.date <= self.follow_up_on <= latest:
+                errors["follow_up_on"] = _(
+                    "The follow-up date must be between the date of the consultation and "
+                    "two years after it."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def topic_list(self) -> list:
         return [topic.label for topic, field in self.TOPIC_FIELDS.items() if getattr(self, field)]
@@ -338,9 +369,13 @@ class Referral(PersonalData):
     shares_personal_data = models.BooleanField(_("personal data shared"), default=False)
     # Copies made at sending time, only with consent, so the receiving side never reads
     # the sending point's consultation itself.
-    shared_alias = EncryptedTextField(_("name or alias"), blank=True)
-    shared_contact = EncryptedTextField(_("contact details"), blank=True)
-    reason = EncryptedTextField(_("reason for the referral"), blank=True)
+    shared_alias = EncryptedTextField(_("name or alias"), blank=True, max_length=ALIAS_MAX_LENGTH)
+    shared_contact = EncryptedTextField(
+        _("contact details"), blank=True, max_length=CONTACT_MAX_LENGTH
+    )
+    reason = EncryptedTextField(
+        _("reason for the referral"), blank=True, max_length=NOTES_MAX_LENGTH
+    )
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     PERSONAL_FIELDS = ("shared_alias", "shared_contact", "reason")
@@ -356,10 +391,14 @@ class Referral(PersonalData):
             models.Index(fields=["last_activity_at"], name="referral_activity"),
         ]
         constraints = [
+            # One destination: who follows the referral up must be unambiguous.
             models.CheckConstraint(
-                condition=models.Q(to_point__isnull=False)
-                | models.Q(to_organisation__isnull=False),
-                name="referral_has_destination",
+                condition=models.Q(to_point__isnull=False, to_organisation__isnull=True)
+                | models.Q(to_point__isnull=True, to_organisation__isnull=False),
+                name="referral_one_destination",
+                violation_error_message=_(
+                    "A referral goes to one information point or one partner organisation: choose one."
+                ),
             )
         ]
 

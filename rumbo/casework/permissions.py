@@ -6,12 +6,17 @@ regional administrator see aggregates; the auditor sees the audit log and nothin
 """
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from rumbo.casework.models import StaffRole
 
 R = StaffRole.Role
+# Who acts: the request's user (staff pages check the roles; anonymous users hold none).
+Actor: TypeAlias = AbstractBaseUser | AnonymousUser
 NOTHING = Q(pk__in=[])
 
 
@@ -55,28 +60,28 @@ def staff_scope(user) -> StaffScope:
     return scope
 
 
-def appointment_readable_by_user_filter(user) -> Q:
+def appointment_readable_by_user_filter(user: Actor) -> Q:
     points = staff_scope(user).point_ids
     return Q(info_point_id__in=points) if points else NOTHING
 
 
-def consultation_readable_by_user_filter(user) -> Q:
+def consultation_readable_by_user_filter(user: Actor) -> Q:
     points = staff_scope(user).point_ids
     return Q(info_point_id__in=points) if points else NOTHING
 
 
-def consultation_manageable_by_user_filter(user) -> Q:
+def consultation_manageable_by_user_filter(user: Actor) -> Q:
     """Export and erasure on a person's request: coordinators of the record's point."""
     points = staff_scope(user).coordinator_point_ids
     return Q(info_point_id__in=points) if points else NOTHING
 
 
-def referral_readable_by_user_filter(user) -> Q:
+def referral_readable_by_user_filter(user: Actor) -> Q:
     points = staff_scope(user).point_ids
     return Q(from_point_id__in=points) | Q(to_point_id__in=points) if points else NOTHING
 
 
-def referral_status_updatable_by_user_filter(user) -> Q:
+def referral_status_updatable_by_user_filter(user: Actor) -> Q:
     """The receiving point updates the status; for a partner organisation, which has no
     accounts here, the sending point records what the partner reports."""
     points = staff_scope(user).point_ids
@@ -85,7 +90,7 @@ def referral_status_updatable_by_user_filter(user) -> Q:
     return Q(to_point_id__in=points) | Q(to_point__isnull=True, from_point_id__in=points)
 
 
-def report_point_filter(user) -> Q:
+def report_point_filter(user: Actor) -> Q:
     """Information points whose aggregate figures the user may see."""
     scope = staff_scope(user)
     if scope.administrator:
@@ -98,5 +103,5 @@ def report_point_filter(user) -> Q:
     return condition
 
 
-def user_can_read_audit_log(user) -> bool:
+def user_can_read_audit_log(user: Actor) -> bool:
     return staff_scope(user).auditor

@@ -16,6 +16,7 @@ from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
 from rumbo.casework import permissions
 from rumbo.casework.models import AppointmentRequest, Consultation, Referral, Topic
+from rumbo.casework.permissions import Actor
 from rumbo.core.models import Country
 from rumbo.infopoints.models import InfoPoint
 
@@ -26,12 +27,12 @@ CHART_ROW = 30  # SVG units per category: a label line, then the bar and its cou
 CHART_BAR = 260  # the longest bar, of a 320-unit wide chart
 
 
-def staff_point_list(*, user) -> QuerySet[InfoPoint]:
+def staff_point_list(*, user: Actor) -> QuerySet[InfoPoint]:
     """The points whose personal data the user works with (advisor or coordinator)."""
     return InfoPoint.objects.filter(pk__in=permissions.staff_scope(user).point_ids).order_by("name")
 
 
-def appointment_list_for_day(*, user, day: datetime.date) -> QuerySet[AppointmentRequest]:
+def appointment_list_for_day(*, user: Actor, day: datetime.date) -> QuerySet[AppointmentRequest]:
     """The day's requests, and any still new from earlier days, of the user's points. The
     list shows no personal data: aliases and numbers are read one by one, audited."""
     return (
@@ -45,7 +46,7 @@ def appointment_list_for_day(*, user, day: datetime.date) -> QuerySet[Appointmen
 
 
 @transaction.atomic
-def appointment_read(*, user, pk: int) -> AppointmentRequest:
+def appointment_read(*, user: Actor, pk: int) -> AppointmentRequest:
     appointment = AppointmentRequest.objects.select_related("info_point").get(
         permissions.appointment_readable_by_user_filter(user), pk=pk
     )
@@ -58,7 +59,7 @@ def appointment_read(*, user, pk: int) -> AppointmentRequest:
     return appointment
 
 
-def consultation_list(*, user, info_point_id: int | None = None) -> QuerySet[Consultation]:
+def consultation_list(*, user: Actor, info_point_id: int | None = None) -> QuerySet[Consultation]:
     """Consultations of the user's points, without their personal fields."""
     consultations = Consultation.objects.filter(
         permissions.consultation_readable_by_user_filter(user)
@@ -72,7 +73,7 @@ def consultation_list(*, user, info_point_id: int | None = None) -> QuerySet[Con
 
 
 @transaction.atomic
-def consultation_read(*, user, pk: int) -> Consultation:
+def consultation_read(*, user: Actor, pk: int) -> Consultation:
     consultation = Consultation.objects.select_related(
         "info_point", "nationality", "campaign", "advisor"
     ).get(permissions.consultation_readable_by_user_filter(user), pk=pk)
@@ -85,13 +86,13 @@ def consultation_read(*, user, pk: int) -> Consultation:
     return consultation
 
 
-def consultation_can_manage(*, user, pk: int) -> bool:
+def consultation_can_manage(*, user: Actor, pk: int) -> bool:
     return Consultation.objects.filter(
         permissions.consultation_manageable_by_user_filter(user), pk=pk
     ).exists()
 
 
-def referral_list(*, user) -> tuple[QuerySet[Referral], QuerySet[Referral]]:
+def referral_list(*, user: Actor) -> tuple[QuerySet[Referral], QuerySet[Referral]]:
     """(received, sent) referrals of the user's points, without personal fields."""
     scope = permissions.staff_scope(user)
     referrals = (
@@ -116,7 +117,7 @@ def referral_list(*, user) -> tuple[QuerySet[Referral], QuerySet[Referral]]:
 
 
 @transaction.atomic
-def referral_read(*, user, pk: int) -> Referral:
+def referral_read(*, user: Actor, pk: int) -> Referral:
     referral = Referral.objects.select_related("from_point", "to_point", "to_organisation").get(
         permissions.referral_readable_by_user_filter(user), pk=pk
     )
@@ -129,7 +130,7 @@ def referral_read(*, user, pk: int) -> Referral:
     return referral
 
 
-def referral_can_update_status(*, user, referral: Referral) -> bool:
+def referral_can_update_status(*, user: Actor, referral: Referral) -> bool:
     return Referral.objects.filter(
         permissions.referral_status_updatable_by_user_filter(user), pk=referral.pk
     ).exists()
@@ -187,11 +188,11 @@ def suppress(count: int) -> int | None:
     return None if 0 < count < SUPPRESSION_THRESHOLD else count
 
 
-def report_point_list(*, user) -> QuerySet[InfoPoint]:
+def report_point_list(*, user: Actor) -> QuerySet[InfoPoint]:
     return InfoPoint.objects.filter(permissions.report_point_filter(user)).order_by("name")
 
 
-def report_country_list(*, user) -> QuerySet[Country]:
+def report_country_list(*, user: Actor) -> QuerySet[Country]:
     return Country.objects.filter(
         pk__in=report_point_list(user=user).values("place__country_id")
     ).order_by("name")
@@ -207,7 +208,11 @@ def report_month_list(*, today: datetime.date, count: int = 12) -> list[datetime
 
 
 def report_monthly(
-    *, user, month: datetime.date, info_point_id: int | None = None, country_id: int | None = None
+    *,
+    user: Actor,
+    month: datetime.date,
+    info_point_id: int | None = None,
+    country_id: int | None = None,
 ) -> Report:
     """Monthly figures for one point, one country or everything the user may see.
 

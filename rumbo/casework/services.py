@@ -2,7 +2,7 @@
 
 import datetime
 import secrets
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -10,9 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from rumbo.accounts.models import User
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
+from rumbo.campaigns.models import Campaign
 from rumbo.casework import permissions
 from rumbo.casework.crypto import keyring, value_key_id
 from rumbo.casework.fields import EncryptedTextField
@@ -24,12 +27,17 @@ from rumbo.casework.models import (
     Referral,
     StaffRole,
 )
-from rumbo.core.models import Organisation
+from rumbo.casework.permissions import Actor
+from rumbo.casework.selectors import Report
+from rumbo.core.models import Country, Organisation
 from rumbo.infopoints.models import InfoPoint
 
 A = AuditEntry.Action
 # No 0/O or 1/I/L: the code is read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+ONE_DESTINATION = _lazy(
+    "A referral goes to one information point or one partner organisation: choose one."
+)
 
 
 def _reference_new() -> str:
@@ -37,7 +45,7 @@ def _reference_new() -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-def _require_point_role(*, user, info_point_id: int) -> None:
+def _require_point_role(*, user: Actor, info_point_id: int) -> None:
     if info_point_id not in permissions.staff_scope(user).point_ids:
         raise PermissionDenied
 
@@ -77,7 +85,7 @@ def appointment_request_create(
 
 
 @transaction.atomic
-def appointment_status_update(*, user, appointment: AppointmentRequest, status: str) -> None:
+def appointment_status_update(*, user: Actor, appointment: AppointmentRequest, status: str) -> None:
     _require_point_role(user=user, info_point_id=appointment.info_point_id)
     appointment.status = status
     appointment.last_activity_at = timezone.now()
@@ -95,25 +103,57 @@ def _month_of(day: datetime.date) -> datetime.date:
 @transaction.atomic
 def consultation_create(
     *,
-    user,
+    user: Actor,
     info_point: InfoPoint,
+    date: datetime.date,
+    channel: str,
     topics: list[str],
+    age_band: str,
+    sex: str,
+    situation: str,
+    source: str,
+    outcome: str,
+    nationality: Country | None = None,
+    campaign: Campaign | None = None,
+    follow_up_on: datetime.date | None = None,
+    consent_given: bool = False,
+    alias: str = "",
+    contact: str = "",
+    notes: str = "",
     appointment: AppointmentRequest | None = None,
     refer_to_point: InfoPoint | None = None,
     refer_to_organisation: Organisation | None = None,
     share_with_referral: bool = False,
-    **fields,
 ) -> Consultation:
     """Records a consultation, and the referral made during it if any.
 
     Contact details and notes are only kept with the person's consent, stamped with the
-    version of the consent text they were shown.
+    version of the consent text they were shown. A referral goes to a point or to an
+    organisation, never both.
     """
     _require_point_role(user=user, info_point_id=info_point.pk)
     if appointment is not None and appointment.info_point_id != info_point.pk:
         raise PermissionDenied
+    if refer_to_point is not None and refer_to_organisation is not None:
+        raise ValidationError({"refer_to_organisation": ONE_DESTINATION})
     consultation = Consultation(
-        info_point=info_point, advisor=user, appointment=appointment, **fields
+        info_point=info_point,
+        advisor=cast(User, user),  # _require_point_role admitted only a staff account
+        appointment=appointment,
+        date=date,
+        channel=channel,
+        age_band=age_band,
+        sex=sex,
+        nationality=nationality,
+        situation=situation,
+        source=source,
+        campaign=campaign,
+        outcome=outcome,
+        follow_up_on=follow_up_on,
+        consent_given=consent_given,
+        alias=alias.strip(),
+        contact=contact.strip(),
+        notes=notes.strip(),
     )
     for topic, field_name in Consultation.TOPIC_FIELDS.items():
         setattr(consultation, field_name, topic in topics)
@@ -146,7 +186,7 @@ def consultation_create(
 @transaction.atomic
 def referral_create(
     *,
-    user,
+    user: Actor,
     consultation: Consultation,
     to_point: InfoPoint | None = None,
     to_organisation: Organisation | None = None,
@@ -157,6 +197,8 @@ def referral_create(
     consultation records their consent; otherwise the request is refused, not silently
     trimmed, so the advisor knows what was sent."""
     _require_point_role(user=user, info_point_id=consultation.info_point_id)
+    if to_point is not None and to_organisation is not None:
+        raise ValidationError({"to_organisation": ONE_DESTINATION})
     if share_personal_data and not consultation.consent_given:
         raise ValidationError(
             {"share_personal_data": _("The person has not consented to sharing their details.")}
@@ -184,7 +226,7 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_status_update(*, user, referral: Referral, status: str) -> Referral:
+def referral_status_update(*, user: Actor, referral: Referral, status: str) -> Referral:
     allowed = Referral.objects.filter(
         permissions.referral_status_updatable_by_user_filter(user), pk=referral.pk
     ).exists()
@@ -201,13 +243,13 @@ def referral_status_update(*, user, referral: Referral, status: str) -> Referral
     return referral
 
 
-def _require_coordinator(*, user, consultation: Consultation) -> None:
+def _require_coordinator(*, user: Actor, consultation: Consultation) -> None:
     if consultation.info_point_id not in permissions.staff_scope(user).coordinator_point_ids:
         raise PermissionDenied
 
 
 @transaction.atomic
-def consultation_export(*, user, consultation: Consultation, reason: str) -> dict:
+def consultation_export(*, user: Actor, consultation: Consultation, reason: str) -> dict:
     """Everything held on one person (their right of access), for a coordinator, audited
     with the reason."""
     _require_coordinator(user=user, consultation=consultation)
@@ -258,7 +300,7 @@ def _erase(record: PersonalData, now: datetime.datetime) -> None:
 
 
 @transaction.atomic
-def consultation_erase(*, user, consultation: Consultation, reason: str) -> None:
+def consultation_erase(*, user: Actor, consultation: Consultation, reason: str) -> None:
     """Erases the person's personal data (their right to erasure); the categorical fields
     stay, so the aggregate reports do not change."""
     _require_coordinator(user=user, consultation=consultation)
@@ -308,18 +350,15 @@ def personal_data_purge(
                     record.personal_data_erased_at = now
                 fields = [*model.PERSONAL_FIELDS, "personal_data_erased_at"]
                 model.objects.bulk_update(batch, fields)  # type: ignore[arg-type]
-                AuditEntry.objects.bulk_create(
-                    AuditEntry(
+                for record in batch:
+                    audit_record(
+                        actor=None,
                         action=A.PURGE,
-                        target_type=model._meta.label_lower,
-                        target_id=str(record.pk),
+                        target=record,
                         info_point_id=getattr(record, "info_point_id", None)
                         or getattr(record, "from_point_id", None),
                         reason=f"retention {settings.RUMBO_RETENTION_MONTHS} months",
-                        created_at=now,
                     )
-                    for record in batch
-                )
                 count += len(batch)
         erased[model._meta.label_lower] = count
     return erased
@@ -388,7 +427,7 @@ def _raw_rows(model, names: list[str], after_pk: int, limit: int) -> list[tuple]
 
 @transaction.atomic
 def staff_role_grant(
-    *, user, role: str, info_point: InfoPoint | None = None, country=None
+    *, user: User, role: str, info_point: InfoPoint | None = None, country: Country | None = None
 ) -> StaffRole:
     existing = StaffRole.objects.filter(
         user=user, role=role, info_point=info_point, country=country
@@ -402,7 +441,7 @@ def staff_role_grant(
 
 
 @transaction.atomic
-def report_export_audit(*, user, report, file_format: str) -> None:
+def report_export_audit(*, user: Actor, report: Report, file_format: str) -> None:
     """Report exports carry no personal data, but every export is audited all the same."""
     audit_record(
         actor=user,

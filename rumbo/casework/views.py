@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from rumbo.accounts.decorators import verified_login_required
+from rumbo.audit.models import AuditEntry
 from rumbo.audit.selectors import audit_entry_list
 from rumbo.casework import selectors, services
 from rumbo.casework.forms import (
@@ -26,8 +27,11 @@ from rumbo.casework.forms import (
     ReferralStatusForm,
     ReportForm,
 )
+from rumbo.casework.models import Consultation
 from rumbo.casework.permissions import StaffScope, staff_scope, user_can_read_audit_log
 from rumbo.casework.reports import report_csv, report_xlsx
+from rumbo.core.forms import form_add_service_error
+from rumbo.core.numbers import parse_int
 from rumbo.infopoints.models import InfoPoint
 
 
@@ -82,7 +86,10 @@ def appointment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("casework:home")
     return render(
-        request, "casework/appointment_detail.html", {"appointment": appointment, "form": form}
+        request,
+        "casework/appointment_detail.html",
+        {"appointment": appointment, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -95,12 +102,19 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 @point_staff
 def consultation_create(request: HttpRequest) -> HttpResponse:
     points = selectors.staff_point_list(user=request.user)
-    chosen = _int_or_none(request.POST.get("point") or request.GET.get("point"))
+    raw_point = request.POST.get("point") or request.GET.get("point")
+    raw_appointment = request.GET.get("appointment")
+    chosen = parse_int(raw_point, minimum=1)
+    appointment_pk = parse_int(raw_appointment, minimum=1)
+    if (raw_point and chosen is None) or (raw_appointment and appointment_pk is None):
+        # A malformed address is refused, never read as "no point chosen": the record
+        # would otherwise land silently on the first point.
+        return _bad_request(request, _("This address names no information point or appointment."))
     point = points.filter(pk=chosen).first() if chosen else points.first()
     if chosen and point is None:
         raise PermissionDenied  # never fall back silently to another point
     appointment = None
-    if appointment_pk := _int_or_none(request.GET.get("appointment")):
+    if appointment_pk:
         appointment = selectors.appointment_read(user=request.user, pk=appointment_pk)
         point = appointment.info_point
     if point is None:
@@ -114,24 +128,42 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         destination_points=selectors.referral_destination_points(exclude_ids=[point.pk]),
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.cleaned_data
         try:
             consultation = services.consultation_create(
                 user=request.user,
                 info_point=point,
                 appointment=appointment,
-                topics=data.pop("topics"),
-                refer_to_point=data.pop("refer_to_point"),
-                refer_to_organisation=data.pop("refer_to_organisation"),
-                share_with_referral=data.pop("share_with_referral"),
-                **data,
+                date=data["date"],
+                channel=data["channel"],
+                topics=data["topics"],
+                age_band=data["age_band"],
+                sex=data["sex"],
+                nationality=data["nationality"],
+                situation=data["situation"],
+                source=data["source"],
+                campaign=data["campaign"],
+                outcome=data["outcome"],
+                follow_up_on=data["follow_up_on"],
+                consent_given=data["consent_given"],
+                alias=data["alias"],
+                contact=data["contact"],
+                notes=data["notes"],
+                refer_to_point=data["refer_to_point"],
+                refer_to_organisation=data["refer_to_organisation"],
+                share_with_referral=data["share_with_referral"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form_add_service_error(form, error)
         else:
             return redirect("casework:consultation_detail", pk=consultation.pk)
     context = {"form": form, "point": point, "points": points, "appointment": appointment}
-    return render(request, "casework/consultation_form.html", context)
+    return render(
+        request,
+        "casework/consultation_form.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @point_staff
@@ -146,21 +178,29 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casework/consultation_detail.html", context)
 
 
-def _manage(request: HttpRequest, pk: int):
-    # Checked before reading, so a refused request leaves no read behind either.
+def _manage(request: HttpRequest, pk: int, action: str) -> tuple[Consultation, str] | HttpResponse:
+    """The consultation and the reason for exporting or erasing it, or the page that asks
+    for the reason again. Checked before reading, so a refused request leaves no read (and
+    no audit entry) behind."""
     if not selectors.consultation_can_manage(user=request.user, pk=pk):
         raise PermissionDenied
-    return selectors.consultation_read(user=request.user, pk=pk), ReasonForm(request.POST)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        context = {"pk": pk, "form": form, "action": action}
+        return render(request, "casework/consultation_reason.html", context, status=400)
+    consultation = selectors.consultation_read(user=request.user, pk=pk)
+    return consultation, form.cleaned_data["reason"]
 
 
 @require_POST
 @point_staff
 def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation, form = _manage(request, pk)
-    if not form.is_valid():
-        return redirect("casework:consultation_detail", pk=pk)
+    managed = _manage(request, pk, "export")
+    if isinstance(managed, HttpResponse):
+        return managed
+    consultation, reason = managed
     record = services.consultation_export(
-        user=request.user, consultation=consultation, reason=form.cleaned_data["reason"]
+        user=request.user, consultation=consultation, reason=reason
     )
     response = HttpResponse(
         json.dumps(record, ensure_ascii=False, indent=2, default=str),
@@ -173,11 +213,11 @@ def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @point_staff
 def consultation_erase(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation, form = _manage(request, pk)
-    if form.is_valid():
-        services.consultation_erase(
-            user=request.user, consultation=consultation, reason=form.cleaned_data["reason"]
-        )
+    managed = _manage(request, pk, "erase")
+    if isinstance(managed, HttpResponse):
+        return managed
+    consultation, reason = managed
+    services.consultation_erase(user=request.user, consultation=consultation, reason=reason)
     return redirect("casework:consultation_detail", pk=pk)
 
 
@@ -205,7 +245,12 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("casework:referral_detail", pk=pk)
     context = {"referral": referral, "form": form, "can_update": can_update}
-    return render(request, "casework/referral_detail.html", context)
+    return render(
+        request,
+        "casework/referral_detail.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _report(request: HttpRequest):
@@ -259,9 +304,10 @@ def report_export(request: HttpRequest, file_format: str) -> HttpResponse:
 
 @auditor
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = audit_entry_list(
-        readable=user_can_read_audit_log(request.user), action=request.GET.get("action", "")
-    )[:200]
+    action = request.GET.get("action", "")
+    if action and action not in AuditEntry.Action.values:
+        return _bad_request(request, _("There is no such kind of audit entry."))
+    entries = audit_entry_list(readable=user_can_read_audit_log(request.user), action=action)[:200]
     return render(request, "casework/audit_log.html", {"entries": entries})
 
 
@@ -273,13 +319,23 @@ def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
     points = InfoPoint.objects.exclude(status=InfoPoint.Status.CLOSED)
     point: InfoPoint = get_object_or_404(points, slug=slug)
     form = AppointmentRequestForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         if getattr(request, "limited", False):
             form.add_error(
                 None, _("Too many requests from this connection. Please try again in an hour.")
             )
+            status = 429
         elif form.is_valid():
-            appointment = services.appointment_request_create(info_point=point, **form.cleaned_data)
+            appointment = services.appointment_request_create(
+                info_point=point,
+                alias=form.cleaned_data["alias"],
+                contact_channel=form.cleaned_data["contact_channel"],
+                contact=form.cleaned_data["contact"],
+                preferred_date=form.cleaned_data["preferred_date"],
+                preferred_slot=form.cleaned_data["preferred_slot"],
+                topic=form.cleaned_data["topic"],
+            )
             # The confirmation is rendered, not redirected to: the reference never enters a URL.
             response = render(
                 request,
@@ -288,8 +344,15 @@ def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
             )
             add_never_cache_headers(response)
             return response
-    return render(request, "casework/appointment_request.html", {"point": point, "form": form})
+        else:
+            status = 400
+    response = render(
+        request, "casework/appointment_request.html", {"point": point, "form": form}, status=status
+    )
+    # A redisplayed form holds the visitor's alias and phone: no cache may keep it.
+    add_never_cache_headers(response)
+    return response
 
 
-def _int_or_none(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "casework/bad_request.html", {"message": message}, status=400)

@@ -1,4 +1,5 @@
 import base64
+import inspect
 import io
 import os
 
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from rumbo.casework import crypto
 from rumbo.casework.crypto import DecryptionError, value_decrypt, value_encrypt
 from rumbo.casework.factories import ConsultationFactory, ReferralFactory
 from rumbo.casework.models import Consultation
@@ -74,3 +76,24 @@ def test_the_same_value_encrypts_differently_each_time():
     assert value_encrypt(plaintext="Ana", context=context) != value_encrypt(
         plaintext="Ana", context=context
     )
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "not*base64!",  # binascii.Error
+        "abc",  # incorrect padding
+        "ñandú",  # non-ASCII: ValueError
+        base64.urlsafe_b64encode(b"short").decode(),  # shorter than a nonce and a tag
+        base64.urlsafe_b64encode(os.urandom(40)).decode(),  # InvalidTag
+    ],
+)
+def test_malformed_ciphertext_raises_decryption_error(encoded):
+    key_id = settings.RUMBO_FIELD_ENCRYPTION_KEYS.split(",")[0].split(":")[0]
+    with pytest.raises(DecryptionError):
+        value_decrypt(stored=f"enc1${key_id}${encoded}", context="casework.consultation.notes")
+
+
+def test_decryption_catches_only_the_errors_of_a_bad_value():
+    source = inspect.getsource(crypto)
+    assert "except Exception" not in source
