@@ -217,6 +217,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+# Django's CSRF refusal, answered with Cache-Control: no-store (it can follow a staff page).
+CSRF_FAILURE_VIEW = "rumbo.accounts.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -290,6 +292,10 @@ AUTHENTICATION_BACKENDS = [
 # example HTTP_X_REAL_IP); rate limits and the login lockout count by it.
 CLIENT_IP_HEADER = os.environ.get("RUMBO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+# E-Campus registration and the verification re-send each send an email: limited per client
+# address and per email address (django-ratelimit, counted in the cache).
+RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS = "20/h"
+RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL = "3/h"
 AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
 AXES_FAILURE_LIMIT = 5
 # The staff, campus and admin logins name the account `username`; this reads it there.

@@ -2,6 +2,12 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rumbo.accounts.models import User
+from rumbo.audit.models import AuditEntry
+from rumbo.audit.services import audit_record
+
+
+class AccountError(Exception):
+    """A request the rules refuse; the message is for the person at the keyboard."""
 
 
 @transaction.atomic
@@ -15,17 +21,47 @@ def user_ensure_superuser(*, email: str, password: str) -> tuple[User, bool]:
 
 def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
     """The user's unconfirmed authenticator, created on first use; confirmed ones are
-    never returned, so an enrolled factor cannot be re-shown."""
+    never returned, so an enrolled factor cannot be re-shown. Not audited: an unconfirmed
+    device opens nothing; confirming it is the change recorded."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
 
 
 @transaction.atomic
+def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
+    """Confirms a new authenticator once the person proves it with a code from it; the
+    enrolment is audited with the change."""
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(actor=device.user, action=AuditEntry.Action.TOTP_ENROL, target=device.user)
+    return True
+
+
+@transaction.atomic
 def totp_device_ensure(*, user: User, key_hex: str | None = None) -> TOTPDevice:
-    """A confirmed authenticator for the user (demo data, provisioning by an administrator).
-    An existing device keeps its key."""
+    """A confirmed authenticator for the user (demo data). An existing device keeps its
+    key. Not audited: only demo data and tests call it; people's factors change through
+    totp_device_confirm() and totp_device_provision()."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device:
         return device
     extra = {"key": key_hex} if key_hex else {}
     return TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True, **extra)
+
+
+@transaction.atomic
+def totp_device_provision(*, user: User, replace: bool, actor: User | None = None) -> TOTPDevice:
+    """Gives the user a new authenticator (an administrator's command, for the first
+    administrator or a person who lost their phone). An existing confirmed one is replaced
+    only when asked; either way the change is audited."""
+    existing = TOTPDevice.objects.filter(user=user)
+    had_one = existing.filter(confirmed=True).exists()
+    if had_one and not replace:
+        raise AccountError("The user already has an authenticator.")
+    existing.delete()
+    device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+    action = AuditEntry.Action.TOTP_RESET if had_one else AuditEntry.Action.TOTP_ENROL
+    audit_record(actor=actor, action=action, target=user, reason="totp_enrol command")
+    return device

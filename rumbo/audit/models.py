@@ -20,6 +20,8 @@ class AuditEntry(models.Model):
         PURGE = "purge", _("Erased by retention")
         REKEY = "rekey", _("Re-encrypted")
         LOGIN = "login", _("Logged in")
+        TOTP_ENROL = "totp_enrol", _("Second factor enrolled")
+        TOTP_RESET = "totp_reset", _("Second factor replaced")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

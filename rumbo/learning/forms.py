@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from rumbo.accounts.models import User
 from rumbo.learning.models import Topic
 
 
@@ -19,7 +20,10 @@ class RegisterForm(forms.Form):
     full_name = forms.CharField(
         label=_("Your name as it should appear on the certificate"), max_length=150
     )
-    email = forms.EmailField(label=_("Email address"))
+    # As long as the account's field allows, so a longer address is refused here, by name.
+    email = forms.EmailField(
+        label=_("Email address"), max_length=User._meta.get_field("email").max_length
+    )
     password = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

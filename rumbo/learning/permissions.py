@@ -1,12 +1,15 @@
-"""Who may read a course's reports: staff, and the experts who facilitate the course."""
+"""Who may read a course's reports: staff, and the experts who facilitate the course,
+once their session has passed the second factor (rumbo.accounts.permissions)."""
 
 from typing import Any
 
 from django.db.models import Q
 
+from rumbo.accounts.permissions import user_powers_usable
+
 
 def course_manageable_filter(*, user: Any) -> Q:
-    if not user.is_authenticated or not user.is_active:
+    if not user_powers_usable(user=user):
         return Q(pk__in=[])
     if user.is_staff:
         return Q()
@@ -14,6 +17,6 @@ def course_manageable_filter(*, user: Any) -> Q:
 
 
 def user_can_manage_courses(*, user: Any) -> bool:
-    if not user.is_authenticated or not user.is_active:
+    if not user_powers_usable(user=user):
         return False
     return bool(user.is_staff or hasattr(user, "facilitator"))

