@@ -53,9 +53,16 @@ class DirectoryForm(forms.Form):
             (code, name) for code, name in selectors.language_choices()
         ]
         raw = self.data if data is not None else {}
+        # Only a country offered reaches the database: raw text could hold a NUL, which
+        # PostgreSQL refuses with an error.
+        offered = {code for code, _name in self._choice_field("country").choices}
         country = raw.get("country") or ""
-        self.states = list(
-            Place.objects.filter(country__code=country, kind=Place.Kind.STATE).order_by("name")
+        self.states = (
+            list(
+                Place.objects.filter(country__code=country, kind=Place.Kind.STATE).order_by("name")
+            )
+            if country and country in offered
+            else []
         )
         self.fields["state"].widget.choices = [("", _("Choose a state or department"))] + [
             (state.pk, state.name) for state in self.states

@@ -1,6 +1,8 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rumbo.core.models import Place
@@ -226,3 +228,12 @@ def test_map_says_when_filters_leave_nothing(client, tapachula):
     )
     assert response.context["entries"] == []
     assert "<svg" not in response.content.decode()
+
+
+def test_a_country_not_offered_reaches_no_query(client):
+    # PostgreSQL answers a NUL in a query parameter with an error (a 500).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"country": "MX\x00", "by": "place"})
+    assert response.status_code == 400
+    by_country = [q for q in queries.captured_queries if '"core_country"."code" =' in q["sql"]]
+    assert by_country == []
