@@ -42,9 +42,9 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, data=None) -> None:
         super().__init__(data)
+        countries = list(Country.objects.filter(role=Country.Role.ORIGIN))
         self._choice_field("country").choices = [("", _("Choose a country"))] + [
-            (country.code, country.name)
-            for country in Country.objects.filter(role=Country.Role.ORIGIN)
+            (country.code, country.name) for country in countries
         ]
         self._choice_field("service").choices = [("", _("Any service"))] + [
             (service.code, service.name) for service in selectors.service_list()
@@ -55,7 +55,7 @@ class DirectoryForm(forms.Form):
         raw = self.data if data is not None else {}
         # Only a country offered reaches the database: raw text could hold a NUL, which
         # PostgreSQL refuses with an error.
-        offered = {code for code, _name in self._choice_field("country").choices}
+        offered = {country.code for country in countries}
         country = raw.get("country") or ""
         self.states = (
             list(
