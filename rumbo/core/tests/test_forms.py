@@ -29,7 +29,7 @@ def received(body: bytes) -> QueryDict:
 def test_invalid_utf8_in_a_text_field_is_refused_with_a_message_on_that_field():
     form = NoteForm(received(b"name=Jos%E9"))  # Latin-1 "é": not UTF-8
     assert not form.is_valid()
-    assert "UTF-8" in " ".join(form.errors["name"])
+    assert "UTF-8" in str(form.errors["name"])
 
 
 def test_valid_utf8_text_is_accepted():
