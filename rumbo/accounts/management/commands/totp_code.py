@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from rumbo.accounts.selectors import totp_device_confirmed_for_email
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, email: str, **options):
         if settings.PRODUCTION:
             raise CommandError("Refused with RUMBO_ENV=production: codes stay on people's phones.")
-        device = TOTPDevice.objects.filter(user__email=email.lower(), confirmed=True).first()
+        device = totp_device_confirmed_for_email(email=email)
         if device is None:
             raise CommandError(f"{email} has no confirmed authenticator.")
         # The same computation TOTPDevice.verify_token() checks against.
