@@ -441,7 +441,7 @@ def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "course": found,
             "report": selectors.course_report(course=found),
-            "rows": selectors.course_enrolment_rows(course=found),
+            "rows": services.course_enrolments_read(actor=request.user, course=found),
             "quizzes": quizzes,
         },
     )

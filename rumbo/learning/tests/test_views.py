@@ -369,16 +369,20 @@ def test_csv_export_neutralises_a_formula_in_a_learners_name(admin_client, enrol
 
 
 @pytest.mark.parametrize(
-    ("route", "reason"),
-    [("learning:manage_csv", "enrolments CSV"), ("learning:manage_statements", "xAPI statements")],
+    ("route", "action", "reason"),
+    [
+        ("learning:manage_course", AuditEntry.Action.READ, "course report"),
+        ("learning:manage_csv", AuditEntry.Action.EXPORT, "enrolments CSV"),
+        ("learning:manage_statements", AuditEntry.Action.EXPORT, "xAPI statements"),
+    ],
 )
-def test_exports_of_learners_records_are_audited(
-    admin_client, admin_user, enrolment, route, reason
+def test_reads_and_exports_of_learners_records_are_audited(
+    admin_client, admin_user, enrolment, route, action, reason
 ):
     course = enrolment.version.course
     response = admin_client.get(reverse(route, kwargs={"slug": course.slug}))
     assert response.status_code == 200
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    entry = AuditEntry.objects.get(action=action)
     assert (entry.actor, entry.target_type, entry.target_id) == (
         admin_user,
         "learning.course",
