@@ -59,6 +59,22 @@ def appointment_read(*, user: Actor, pk: int) -> AppointmentRequest:
     return appointment
 
 
+def appointment_summary(*, user: Actor, pk: int) -> AppointmentRequest:
+    """An appointment without its personal fields (deferred, never loaded), so reading it
+    needs no audit entry: for the consultation form, which shows only its reference."""
+    return (
+        AppointmentRequest.objects.select_related("info_point")
+        .defer(*AppointmentRequest.PERSONAL_FIELDS)
+        .get(permissions.appointment_readable_by_user_filter(user), pk=pk)
+    )
+
+
+def appointment_exists(*, user: Actor, pk: int) -> bool:
+    return AppointmentRequest.objects.filter(
+        permissions.appointment_readable_by_user_filter(user), pk=pk
+    ).exists()
+
+
 def consultation_list(*, user: Actor, info_point_id: int | None = None) -> QuerySet[Consultation]:
     """Consultations of the user's points, without their personal fields."""
     consultations = Consultation.objects.filter(
@@ -131,8 +147,12 @@ def referral_read(*, user: Actor, pk: int) -> Referral:
 
 
 def referral_can_update_status(*, user: Actor, referral: Referral) -> bool:
+    return referral_status_updatable(user=user, pk=referral.pk)
+
+
+def referral_status_updatable(*, user: Actor, pk: int) -> bool:
     return Referral.objects.filter(
-        permissions.referral_status_updatable_by_user_filter(user), pk=referral.pk
+        permissions.referral_status_updatable_by_user_filter(user), pk=pk
     ).exists()
 
 

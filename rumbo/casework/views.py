@@ -78,18 +78,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @point_staff
 def appointment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    appointment = selectors.appointment_read(user=request.user, pk=pk)
-    form = AppointmentStatusForm(request.POST or None, initial={"status": appointment.status})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        # Validated before reading: a refused request leaves no read (no audit entry) behind.
+        form = AppointmentStatusForm(request.POST)
+        if not form.is_valid():
+            if not selectors.appointment_exists(user=request.user, pk=pk):
+                raise Http404
+            return _bad_request(request, _("Choose one of the statuses offered."))
+        appointment = selectors.appointment_read(user=request.user, pk=pk)
         services.appointment_status_update(
             user=request.user, appointment=appointment, status=form.cleaned_data["status"]
         )
         return redirect("casework:home")
+    appointment = selectors.appointment_read(user=request.user, pk=pk)
+    form = AppointmentStatusForm(initial={"status": appointment.status})
     return render(
-        request,
-        "casework/appointment_detail.html",
-        {"appointment": appointment, "form": form},
-        status=400 if request.method == "POST" else 200,
+        request, "casework/appointment_detail.html", {"appointment": appointment, "form": form}
     )
 
 
@@ -115,7 +119,8 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied  # never fall back silently to another point
     appointment = None
     if appointment_pk:
-        appointment = selectors.appointment_read(user=request.user, pk=appointment_pk)
+        # The form shows the appointment's reference only: no personal data is read.
+        appointment = selectors.appointment_summary(user=request.user, pk=appointment_pk)
         point = appointment.info_point
     if point is None:
         raise PermissionDenied
@@ -233,24 +238,25 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 
 @point_staff
 def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_read(user=request.user, pk=pk)
-    can_update = selectors.referral_can_update_status(user=request.user, referral=referral)
-    form = ReferralStatusForm(request.POST or None, initial={"status": referral.status})
     if request.method == "POST":
-        if not can_update:
+        # Checked and validated before reading: a refused request leaves no read behind.
+        if not selectors.referral_status_updatable(user=request.user, pk=pk):
             raise PermissionDenied
-        if form.is_valid():
-            services.referral_status_update(
-                user=request.user, referral=referral, status=form.cleaned_data["status"]
-            )
-            return redirect("casework:referral_detail", pk=pk)
-    context = {"referral": referral, "form": form, "can_update": can_update}
-    return render(
-        request,
-        "casework/referral_detail.html",
-        context,
-        status=400 if request.method == "POST" else 200,
-    )
+        form = ReferralStatusForm(request.POST)
+        if not form.is_valid():
+            return _bad_request(request, _("Choose one of the statuses offered."))
+        referral = selectors.referral_read(user=request.user, pk=pk)
+        services.referral_status_update(
+            user=request.user, referral=referral, status=form.cleaned_data["status"]
+        )
+        return redirect("casework:referral_detail", pk=pk)
+    referral = selectors.referral_read(user=request.user, pk=pk)
+    context = {
+        "referral": referral,
+        "form": ReferralStatusForm(initial={"status": referral.status}),
+        "can_update": selectors.referral_can_update_status(user=request.user, referral=referral),
+    }
+    return render(request, "casework/referral_detail.html", context)
 
 
 def _report(request: HttpRequest):

@@ -273,22 +273,46 @@ def test_invalid_utf8_in_the_consultation_form_is_refused_not_stored(world):
 # Status forms --------------------------------------------------------------------------------
 
 
-def test_invalid_appointment_status_answers_400(world):
+def test_invalid_appointment_status_answers_400_and_reads_nothing(world):
     appointment = world.appointments["A"]
+    before = counts()
     response = world.client_for("advisor_a").post(
         reverse("casework:appointment_detail", args=[appointment.pk]), {"status": "²"}
     )
     assert response.status_code == 400
+    assert counts() == before  # not even the audit entry of a read
     appointment.refresh_from_db()
     assert appointment.status == AppointmentRequest.Status.NEW
 
 
-def test_invalid_referral_status_answers_400(world):
+def test_invalid_status_for_another_points_appointment_is_not_found(world):
+    response = world.client_for("advisor_a").post(
+        reverse("casework:appointment_detail", args=[world.appointments["B"].pk]),
+        {"status": "²"},
+    )
+    assert response.status_code == 404
+
+
+def test_invalid_referral_status_answers_400_and_reads_nothing(world):
     referral = world.referrals["A-partner"]
+    before = counts()
     response = world.client_for("advisor_a").post(
         reverse("casework:referral_detail", args=[referral.pk]), {"status": "lost"}
     )
     assert response.status_code == 400
+    assert counts() == before
+
+
+def test_invalid_consultation_for_an_appointment_answers_400_and_reads_nothing(world):
+    appointment = world.appointments["A"]
+    before = counts()
+    response = world.client_for("advisor_a").post(
+        reverse("casework:consultation_create") + f"?appointment={appointment.pk}",
+        consultation_data(world, channel=""),
+    )
+    assert response.status_code == 400
+    assert appointment.reference in response.content.decode()
+    assert counts() == before
 
 
 # Export and erasure --------------------------------------------------------------------------
