@@ -4,6 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from conftest import login_with_second_factor
 from rumbo.accounts.factories import UserFactory
 from rumbo.core.models import Job
 from rumbo.core.services import job_create, job_finish, job_progress
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_job_progress_is_recorded_and_shown_to_staff(client):
     job = job_create(kind="HSDS import")
     job_progress(job=job, done=25, total=100, message="organisations")
-    client.force_login(UserFactory(is_staff=True))
+    login_with_second_factor(client, UserFactory(is_staff=True))
     html = client.get(job.get_absolute_url()).content.decode()
     assert "25" in html
     assert 'value="25"' in html
@@ -25,7 +26,7 @@ def test_job_progress_is_recorded_and_shown_to_staff(client):
 def test_finished_job_stops_refreshing(client):
     job = job_create(kind="export", total=3)
     job_finish(job=job)
-    client.force_login(UserFactory(is_staff=True))
+    login_with_second_factor(client, UserFactory(is_staff=True))
     html = client.get(job.get_absolute_url()).content.decode()
     assert Job.objects.get(pk=job.pk).status == Job.Status.DONE
     assert 'http-equiv="refresh"' not in html
@@ -35,7 +36,13 @@ def test_job_page_is_for_staff_only(client):
     job = job_create(kind="export")
     assert client.get(job.get_absolute_url()).status_code == 302
     client.force_login(UserFactory(is_staff=False))
-    assert client.get(job.get_absolute_url()).status_code == 302
+    assert client.get(job.get_absolute_url()).status_code == 403
+
+
+def test_job_page_needs_the_second_factor(client):
+    job = job_create(kind="export")
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(job.get_absolute_url()).status_code != 200
 
 
 def test_periodic_purge_removes_expired_sessions():
