@@ -277,11 +277,16 @@ def yaml_load(
 class Importer:
     """An importer of uploaded archives: `run` takes the uploaded bytes and imports them, all or
     nothing, raising `UploadError` (or a subclass) for a file it refuses. `parsed_member` is the
-    first text file it parses, where the upload class test puts its hostile texts."""
+    first text file it parses, where the upload class test puts its hostile texts;
+    `upload_view` names the URL of the page that takes the upload in its form field
+    `upload_field`, which must answer 4xx with the message."""
 
     name: str
     run: Callable[[bytes], object]
     parsed_member: str
+    upload_view: str = ""
+    upload_field: str = "file"
+    limits: UploadLimits = DEFAULT_LIMITS
 
 
 _IMPORTERS: dict[str, Importer] = {}

@@ -44,6 +44,8 @@ def is_web_url(value: object) -> bool:
 
 class WebURLFormField(forms.URLField):
     default_validators = [web_url_validator]
+    # The form field replaces a validator's message by its own for the same code: say why.
+    default_error_messages = {"invalid": WebURLValidator.message}
 
     def __init__(self, **kwargs: Any) -> None:
         # An address typed without a scheme is read as https, Django 6's default.

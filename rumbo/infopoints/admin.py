@@ -163,7 +163,7 @@ def _hsds_import_view(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             report = hsds_import_upload(
-                data=upload_read(file=upload, name=upload.name, limits=HSDS_LIMITS)
+                data=upload_read(file=upload, name=str(_("HSDS export")), limits=HSDS_LIMITS)
             )
         except HsdsImportRefused as refused:
             errors = refused.report.errors

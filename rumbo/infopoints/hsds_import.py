@@ -19,7 +19,7 @@ from rumbo.core.models import Country, Organisation, Place
 from rumbo.core.text import fold
 from rumbo.core.uploads import Importer, UploadError, importer_register
 from rumbo.infopoints import hsds
-from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS, read_document
+from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS, HSDS_LIMITS, read_document
 from rumbo.infopoints.hsds_validation import hsds_errors
 from rumbo.infopoints.models import (
     HoursException,
@@ -454,5 +454,8 @@ importer_register(
         name="HSDS export",
         run=lambda data: hsds_import_upload(data=data),
         parsed_member="json/organizations.json",
+        upload_view="admin:infopoints_hsds_import",
+        upload_field="file",
+        limits=HSDS_LIMITS,
     )
 )

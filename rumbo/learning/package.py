@@ -606,5 +606,8 @@ importer_register(
         name="course package",
         run=lambda data: package_import(data=data),
         parsed_member="course.yaml",
+        upload_view="learning:manage",
+        upload_field="package",
+        limits=PACKAGE_LIMITS,
     )
 )
