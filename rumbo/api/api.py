@@ -1,13 +1,17 @@
 """The public API. Each app keeps its endpoints in its own `api.py` as a ninja `router`
 (mounted at `/api/<API_PREFIX or app label>/`); this module only gathers them."""
 
+import logging
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+
+logger = logging.getLogger("rumbo.api")
 
 api = NinjaAPI(
     title="Rumbo API",
@@ -29,6 +33,16 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
             ]
         },
         status=422,
+    )
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # Outside DEBUG ninja re-raises, and Django would answer an API client with the HTML
+    # error page. Logged like every other error: by route, never by path.
+    logger.error("API error", exc_info=exc)
+    return api.create_response(
+        request, {"detail": _("The server could not answer this request.")}, status=500
     )
 
 
