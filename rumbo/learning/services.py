@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
+from rumbo.core.numbers import parse_int
 from rumbo.learning.models import (
     Answer,
     Attempt,
@@ -344,10 +345,10 @@ def attempt_start(*, enrolment: Enrolment, quiz: Quiz) -> Attempt:
 
 
 def _parse_ids(values: list[str]) -> list[int]:
-    try:
-        return sorted({int(value) for value in values})
-    except (TypeError, ValueError) as error:
-        raise LearningError(_("This answer is not one of the options.")) from error
+    ids = [parse_int(value) for value in values]
+    if None in ids:
+        raise LearningError(_("This answer is not one of the options."))
+    return sorted({choice_id for choice_id in ids if choice_id is not None})
 
 
 def _grade(*, question: Question, choices: list[Choice], data: Any) -> tuple[Any, bool]:
@@ -358,10 +359,8 @@ def _grade(*, question: Question, choices: list[Choice], data: Any) -> tuple[Any
             raise LearningError(_("This answer is not one of the options."))
         pairs: dict[str, int] = {}
         for key, value in data.items():
-            try:
-                item, target = int(key), int(value)
-            except (TypeError, ValueError) as error:
-                raise LearningError(_("This answer is not one of the options.")) from error
+            item = parse_int(key)
+            target = parse_int(value)
             if item not in by_id or target not in by_id:
                 raise LearningError(_("This answer is not one of the options."))
             pairs[str(item)] = target

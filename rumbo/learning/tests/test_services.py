@@ -101,7 +101,9 @@ def test_choice_of_another_question_is_refused(enrolment, version_es):
         services.answer_save(attempt=attempt, question_id=question.pk, data=[str(foreign.pk)])
 
 
-@pytest.mark.parametrize("data", [["abc"], {"x": "y"}, [], "1"])
+@pytest.mark.parametrize(
+    "data", [["abc"], {"x": "y"}, [], "1", ["²"], ["9" * 5000], [None], [["1"]]]
+)
 def test_malformed_answer_is_refused(enrolment, version_es, data):
     quiz = version_es.modules.get(position=1).quiz
     attempt = services.attempt_start(enrolment=enrolment, quiz=quiz)
