@@ -18,6 +18,7 @@ from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
     InfoPointLanguage,
+    InfoPointService,
     OpeningHours,
     OverdueInfoPoint,
     Phone,
@@ -51,6 +52,15 @@ class HoursExceptionInline(TranslationTabularInline):
     model = HoursException
     extra = 0
     fields = ["kind", "starts_on", "ends_on", "opens", "closes", "description"]
+
+
+class ServiceInline(admin.TabularInline):
+    # The links hold their HSDS id (computed when saved), so they are edited as rows.
+    model = InfoPointService
+    extra = 0
+    fields = ["service"]
+    verbose_name = _("service")
+    verbose_name_plural = _("services")
 
 
 class LanguageInline(admin.TabularInline):
@@ -94,9 +104,8 @@ class InfoPointAdmin(TranslationAdmin):
     search_fields = ["name", "slug", "address", "place__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "place"]
-    filter_horizontal = ["services"]
     readonly_fields = ["uuid", "updated_at"]
-    inlines = [PhoneInline, OpeningHoursInline, HoursExceptionInline, LanguageInline]
+    inlines = [ServiceInline, PhoneInline, OpeningHoursInline, HoursExceptionInline, LanguageInline]
     actions = [confirm_today]
     date_hierarchy = "last_confirmed"
     change_list_template = "admin/infopoints/infopoint_change_list.html"

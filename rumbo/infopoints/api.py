@@ -2,10 +2,10 @@
 format of the specification's OpenAPI file; objects as in the export (see hsds.py)."""
 
 import math
-import uuid
 from datetime import datetime
 
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema
@@ -14,7 +14,7 @@ from pydantic import Field
 
 from rumbo.core.models import Organisation
 from rumbo.infopoints import clock, hsds, selectors
-from rumbo.infopoints.models import InfoPoint, Service
+from rumbo.infopoints.models import Service
 
 API_PREFIX = "hsds"
 router = Router(tags=["HSDS 3.0"])
@@ -30,12 +30,14 @@ class PageParams(Schema):
     )
 
 
-def _page(items: list, params: PageParams, render) -> dict:
-    """The HSDS page envelope around one page of `items`, rendered by `render`."""
-    total = len(items)
-    start = (params.page - 1) * params.per_page
-    contents = [render(item) for item in items[start : start + params.per_page]]
+def _page(items: QuerySet | list, params: PageParams, render) -> dict:
+    """The HSDS page envelope around one page of `items` (a queryset is paginated by the
+    database: one count and one page of rows), rendered by `render`."""
+    paginator = Paginator(items, params.per_page)
+    total = paginator.count
     total_pages = math.ceil(total / params.per_page)
+    rows = paginator.page(params.page).object_list if params.page <= total_pages else []
+    contents = [render(item) for item in rows]
     return {
         "total_items": total,
         "total_pages": total_pages,
@@ -48,51 +50,8 @@ def _page(items: list, params: PageParams, render) -> dict:
     }
 
 
-def _organisations_by_hsds_id() -> dict[str, Organisation]:
-    organisations = Organisation.objects.filter(info_points__isnull=False).distinct()
-    return {hsds.organisation_id(org): org for org in organisations}
-
-
-def _service_links(*, taxonomy_term_id: str, organization_id: str):
-    """Point-service links, narrowed to an HSDS taxonomy term and organisation when given."""
-    links = InfoPoint.services.through.objects.select_related("infopoint__organisation", "service")
-    if taxonomy_term_id:
-        term = _uuid_or_none(taxonomy_term_id)
-        links = links.filter(service__uuid=term) if term else links.none()
-    if organization_id:
-        org = _organisations_by_hsds_id().get(organization_id)
-        links = links.filter(infopoint__organisation=org) if org else links.none()
-    return links
-
-
-def _offered(search: str = "", taxonomy_term_id: str = "", organization_id: str = ""):
-    """(organisation, service) pairs offered at one or more points: the HSDS services."""
-    links = _service_links(taxonomy_term_id=taxonomy_term_id, organization_id=organization_id)
-    if search:
-        links = links.filter(
-            Q(service__name__icontains=search) | Q(infopoint__organisation__name__icontains=search)
-        )
-    pairs = {
-        (link.infopoint.organisation.slug, link.service.code): (
-            link.infopoint.organisation,
-            link.service,
-        )
-        for link in links
-    }
-    return [pairs[key] for key in sorted(pairs, key=lambda k: (k[0], pairs[k][1].order, k[1]))]
-
-
-def _uuid_or_none(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None
-
-
 def _full_service(organisation: Organisation, service: Service) -> dict:
-    points = hsds.points_for_export(
-        InfoPoint.objects.filter(organisation=organisation, services=service)
-    )
+    points = selectors.hsds_point_list(organisation=organisation, service=service)
     data = hsds.service(organisation, service)
     data["organization"] = hsds.organization(organisation)
     data["service_at_locations"] = [
@@ -130,22 +89,28 @@ def service_list(
     full: bool = False,
 ) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        pairs = _offered(search[:100], taxonomy_term_id, organization_id)
-        render = (lambda pair: _full_service(*pair)) if full else (lambda pair: hsds.service(*pair))
-        return _page(pairs, params, render)
+        rows = selectors.hsds_offering_list(
+            search=search[:100], taxonomy_term_id=taxonomy_term_id, organization_id=organization_id
+        )
+        page = _page(rows, params, lambda row: row)
+        render = _full_service if full else hsds.service
+        page["contents"] = [
+            render(*pair) for pair in selectors.hsds_offerings_resolve(page["contents"])
+        ]
+        return page
 
 
 @router.get("/services/{id}", summary="A fully nested service")
 def service_detail(request: HttpRequest, id: str) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        for organisation, service in _offered():
-            if hsds.service_id(organisation.slug, service.code) == id:
-                return _full_service(organisation, service)
+        found = selectors.hsds_offering_get(hsds_id=id)
+        if found is not None:
+            return _full_service(*found)
     raise HttpError(404, "No service with this id.")
 
 
 def _organisation_full(organisation: Organisation) -> dict:
-    points = hsds.points_for_export(InfoPoint.objects.filter(organisation=organisation))
+    points = selectors.hsds_point_list(organisation=organisation)
     return hsds.organization(
         organisation, locations=[hsds.location(point, at=_now()) for point in points]
     )
@@ -156,16 +121,14 @@ def organization_list(
     request: HttpRequest, params: Query[PageParams], search: str = "", full: bool = False
 ) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        organisations = sorted(_organisations_by_hsds_id().values(), key=lambda org: org.slug)
-        if search:
-            organisations = [org for org in organisations if search.lower() in org.name.lower()]
+        organisations = selectors.hsds_organisation_list(search=search[:100])
         return _page(organisations, params, _organisation_full if full else hsds.organization)
 
 
 @router.get("/organizations/{id}", summary="A fully nested organization")
 def organization_detail(request: HttpRequest, id: str) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        organisation = _organisations_by_hsds_id().get(id)
+        organisation = selectors.hsds_organisation_get(hsds_id=id)
         if organisation is None:
             raise HttpError(404, "No organization with this id.")
         return _organisation_full(organisation)
@@ -186,33 +149,33 @@ def service_at_location_list(
     of the points with that postal code), as in the specification; or, since most places
     served here have no postcode gazetteer, `latitude,longitude,metres`."""
     with translation.override(hsds.EXPORT_LANGUAGE):
-        links = _service_links(
-            taxonomy_term_id=taxonomy_term_id, organization_id=organization_id
-        ).order_by("infopoint__organisation__slug", "infopoint__slug", "service__order")
-        if search:
-            links = links.filter(
-                Q(infopoint__name__icontains=search[:100])
-                | Q(service__name__icontains=search[:100])
-            )
-        if postcode and not proximity:
-            links = links.filter(infopoint__postal_code=postcode)
-        items = list(links)
+        links = selectors.hsds_service_at_location_list(
+            search=search[:100],
+            taxonomy_term_id=taxonomy_term_id,
+            organization_id=organization_id,
+            postcode="" if proximity else postcode,
+        )
+        items: QuerySet | list = links
         if proximity:
+            # Ordered by distance, which the database does not hold: only the links of the
+            # points within the radius are read.
             distances = {
                 pk: distance for distance, pk in _within(proximity=proximity, postcode=postcode)
             }
             items = sorted(
-                (link for link in items if link.infopoint_id in distances),
+                links.filter(infopoint_id__in=distances),
                 key=lambda link: (distances[link.infopoint_id], link.service.order),
             )
+        page = _page(items, params, lambda link: link)
+        links_on_page = page["contents"]
         points = {}
         if full:
-            ids = {link.infopoint_id for link in items}
-            points = {p.pk: p for p in hsds.points_for_export(InfoPoint.objects.filter(pk__in=ids))}
+            ids = {link.infopoint_id for link in links_on_page}
+            points = {p.pk: p for p in selectors.hsds_point_list(point_ids=ids)}
 
         def render(link) -> dict:
             data: dict = {
-                "id": hsds.service_at_location_id(link.infopoint, link.service.code),
+                "id": str(link.hsds_id),
                 "service_id": hsds.service_id(link.infopoint.organisation.slug, link.service.code),
                 "location_id": str(link.infopoint.uuid),
             }
@@ -220,24 +183,22 @@ def service_at_location_list(
                 data["location"] = hsds.location(points[link.infopoint_id], at=_now())
             return data
 
-        return _page(items, params, render)
+        page["contents"] = [render(link) for link in links_on_page]
+        return page
 
 
 @router.get("/service_at_locations/{id}", summary="A service at a location, fully nested")
 def service_at_location_detail(request: HttpRequest, id: str) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        links = InfoPoint.services.through.objects.select_related(
-            "infopoint__organisation", "service"
-        )
-        for link in links:
-            if hsds.service_at_location_id(link.infopoint, link.service.code) == id:
-                point = hsds.points_for_export(InfoPoint.objects.filter(pk=link.infopoint_id))[0]
-                return {
-                    "id": id,
-                    "service_id": hsds.service_id(point.organisation.slug, link.service.code),
-                    "location_id": str(point.uuid),
-                    "location": hsds.location(point, at=_now()),
-                }
+        link = selectors.hsds_service_at_location_get(hsds_id=id)
+        if link is not None:
+            point = selectors.hsds_point_list(point_ids=[link.infopoint_id])[0]
+            return {
+                "id": str(link.hsds_id),
+                "service_id": hsds.service_id(point.organisation.slug, link.service.code),
+                "location_id": str(point.uuid),
+                "location": hsds.location(point, at=_now()),
+            }
     raise HttpError(404, "No service_at_location with this id.")
 
 
@@ -250,11 +211,10 @@ def _within(*, proximity: str, postcode: str) -> list[tuple[float, int]]:
     if len(numbers) == 3:
         latitude, longitude, metres = numbers
     elif len(numbers) == 1 and postcode:
-        centre = InfoPoint.objects.filter(postal_code=postcode).values_list("latitude", "longitude")
-        if not centre:
+        centre = selectors.postcode_centroid(postcode=postcode)
+        if centre is None:
             raise HttpError(422, "No location has this postcode, so it has no centroid.")
-        latitude = sum(lat for lat, _ in centre) / len(centre)
-        longitude = sum(lon for _, lon in centre) / len(centre)
+        latitude, longitude = centre
         metres = numbers[0]
     else:
         raise HttpError(
@@ -268,7 +228,7 @@ def _within(*, proximity: str, postcode: str) -> list[tuple[float, int]]:
         latitude=latitude,
         longitude=longitude,
         radius_km=metres / 1000,
-        queryset=InfoPoint.objects.all(),
+        queryset=selectors.info_point_list_all(),
     )
 
 
@@ -280,5 +240,5 @@ def taxonomy_list(request: HttpRequest, params: Query[PageParams]) -> dict:
 @router.get("/taxonomy_terms", summary="Paginated list of taxonomy terms")
 def taxonomy_term_list(request: HttpRequest, params: Query[PageParams]) -> dict:
     with translation.override(hsds.EXPORT_LANGUAGE):
-        terms = hsds.taxonomy_terms(Service.objects.order_by("order", "code"))
+        terms = hsds.taxonomy_terms(selectors.service_list())
     return _page(terms, params, lambda item: item)

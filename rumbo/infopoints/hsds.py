@@ -30,10 +30,17 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
 from rumbo.core.models import Organisation
-from rumbo.infopoints.models import HoursException, InfoPoint, Phone, Service
+from rumbo.infopoints.models import (
+    HSDS_NAMESPACE,
+    HoursException,
+    InfoPoint,
+    Phone,
+    Service,
+    service_at_location_uuid,
+)
 
 HSDS_VERSION = "3.0"
-NAMESPACE = uuid.UUID("3b0d7c1e-55f4-4d8e-a5b2-6c8e1f9d2a47")
+NAMESPACE = HSDS_NAMESPACE
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # The language HSDS text is exported in: the site's default, whose fields are always filled.
 EXPORT_LANGUAGE = "es"
@@ -56,7 +63,11 @@ def derived_id(*parts: object) -> str:
 
 
 def organisation_id(organisation: Organisation) -> str:
-    return derived_id("organization", organisation.slug)
+    return organisation_slug_id(organisation.slug)
+
+
+def organisation_slug_id(slug: str) -> str:
+    return derived_id("organization", slug)
 
 
 def service_id(organisation_slug: str, service_code: str) -> str:
@@ -64,7 +75,8 @@ def service_id(organisation_slug: str, service_code: str) -> str:
 
 
 def service_at_location_id(point: InfoPoint, service_code: str) -> str:
-    return derived_id("service_at_location", point.uuid, service_code)
+    # Stored on each link too (InfoPointService.hsds_id), so the API can filter by it.
+    return str(service_at_location_uuid(point_uuid=point.uuid, service_code=service_code))
 
 
 def taxonomy_id(name: str) -> str:

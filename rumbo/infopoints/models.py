@@ -26,6 +26,8 @@ from rumbo.core.validators import WebURLField
 # longitude, so a bounding box becomes a few index range scans on every database (see
 # selectors.info_point_list_nearest).
 LATITUDE_BANDS_PER_DEGREE = 10
+# The namespace of the HSDS ids derived from stable keys (see hsds.py).
+HSDS_NAMESPACE = uuid.UUID("3b0d7c1e-55f4-4d8e-a5b2-6c8e1f9d2a47")
 
 
 def latitude_band(latitude: float) -> int:
@@ -142,7 +144,11 @@ class InfoPoint(DemoMarked):
         help_text=_("When the organisation last confirmed that these details are right."),
     )
     services = models.ManyToManyField(
-        Service, related_name="info_points", blank=True, verbose_name=_("services")
+        Service,
+        related_name="info_points",
+        blank=True,
+        verbose_name=_("services"),
+        through="InfoPointService",
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -185,6 +191,63 @@ class InfoPoint(DemoMarked):
             "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route="
             f"{start}%3B{self.latitude:.5f}%2C{self.longitude:.5f}"
         )
+
+
+def service_at_location_uuid(*, point_uuid: uuid.UUID | str, service_code: str) -> uuid.UUID:
+    """The HSDS id of a service at a location: derived, so it is stable across exports."""
+    return uuid.uuid5(HSDS_NAMESPACE, f"service_at_location:{point_uuid}:{service_code}")
+
+
+class InfoPointServiceQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args: Any, **kwargs: Any):  # type: ignore[override]
+        """Fills the HSDS id of new links: `point.services.add()` and `.set()` create them
+        through here, without calling save()."""
+        objs = list(objs)
+        missing = [link for link in objs if link.hsds_id is None]
+        if missing:
+            points = dict(
+                InfoPoint.objects.filter(
+                    pk__in={link.infopoint_id for link in missing}
+                ).values_list("pk", "uuid")
+            )
+            codes = dict(
+                Service.objects.filter(pk__in={link.service_id for link in missing}).values_list(
+                    "pk", "code"
+                )
+            )
+            for link in missing:
+                link.hsds_id = service_at_location_uuid(
+                    point_uuid=points[link.infopoint_id], service_code=codes[link.service_id]
+                )
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class InfoPointService(models.Model):
+    """A point offering a service: an HSDS service_at_location. Its HSDS id is stored so that
+    the API finds one link, and filters them, in the database."""
+
+    infopoint = models.ForeignKey(InfoPoint, on_delete=models.CASCADE)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE)
+    hsds_id = models.UUIDField(_("HSDS id"), unique=True, editable=False)
+
+    objects = InfoPointServiceQuerySet.as_manager()
+
+    class Meta:
+        # The table the implicit many-to-many relation had: the rows stay where they were.
+        db_table = "infopoints_infopoint_services"
+        unique_together = [("infopoint", "service")]
+        verbose_name = _("service at a point")
+        verbose_name_plural = _("services at points")
+
+    def __str__(self) -> str:
+        return f"{self.infopoint_id}/{self.service_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.hsds_id is None:
+            self.hsds_id = service_at_location_uuid(
+                point_uuid=self.infopoint.uuid, service_code=self.service.code
+            )
+        super().save(*args, **kwargs)
 
 
 class Phone(models.Model):

@@ -1,6 +1,8 @@
 import gettext as gettext_catalogues
 import math
+import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -8,20 +10,21 @@ from typing import Any
 import pycountry
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Avg, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rumbo.core.geo import EARTH_RADIUS_KM, haversine_km
-from rumbo.core.models import Place
+from rumbo.core.models import Organisation, Place
 from rumbo.core.selectors import place_search
 from rumbo.core.text import fold
-from rumbo.infopoints import hours
+from rumbo.infopoints import hours, hsds
 from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
     InfoPointLanguage,
+    InfoPointService,
     OpeningHours,
     Service,
     Weekday,
@@ -164,7 +167,7 @@ def _candidate_rows(
         conditions.append(sql)
         params += box_params
     if service:
-        through = InfoPoint.services.through._meta.db_table
+        through = InfoPointService._meta.db_table
         service_table = Service._meta.db_table
         conditions.append(
             f"EXISTS (SELECT 1 FROM {through} JOIN {service_table} "  # noqa: S608
@@ -507,3 +510,144 @@ def info_point_ids_within(
         for pk, lat, lon in rows
         if (distance := haversine_km(latitude, longitude, lat, lon)) <= radius_km
     )
+
+
+# Reads of the HSDS API (api.py renders what these return)
+
+
+def _uuid_or_none(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def hsds_organisation_list(*, search: str = "") -> QuerySet[Organisation]:
+    """The organisations with at least one point, by slug: the HSDS organizations."""
+    organisations = Organisation.objects.filter(
+        pk__in=InfoPoint.objects.values("organisation_id")
+    ).order_by("slug")
+    return organisations.filter(name__icontains=search) if search else organisations
+
+
+def hsds_organisation_get(*, hsds_id: str) -> Organisation | None:
+    # An organisation's HSDS id is derived from its slug; organisations are few (one per
+    # partner), so their ids are derived from the slugs alone, without loading the rows.
+    slugs = hsds_organisation_list().values_list("slug", flat=True)
+    slug = next((slug for slug in slugs if hsds.organisation_slug_id(slug) == hsds_id), None)
+    return Organisation.objects.filter(slug=slug).first() if slug else None
+
+
+def hsds_links(*, taxonomy_term_id: str = "", organization_id: str = "") -> QuerySet:
+    """Point-service links (service_at_locations), narrowed to an HSDS taxonomy term and
+    organisation when given."""
+    links = InfoPointService.objects.select_related("infopoint__organisation", "service")
+    if taxonomy_term_id:
+        term = _uuid_or_none(taxonomy_term_id)
+        links = links.filter(service__uuid=term) if term else links.none()
+    if organization_id:
+        organisation = hsds_organisation_get(hsds_id=organization_id)
+        links = links.filter(infopoint__organisation=organisation) if organisation else links.none()
+    return links
+
+
+def hsds_offering_list(
+    *, search: str = "", taxonomy_term_id: str = "", organization_id: str = ""
+) -> QuerySet:
+    """The distinct (organisation, service) pairs offered at one or more points, the HSDS
+    services, as rows {"organisation": pk, "service": pk} to paginate in the database; turn a
+    page into objects with `hsds_offerings_resolve`."""
+    links = hsds_links(taxonomy_term_id=taxonomy_term_id, organization_id=organization_id)
+    if search:
+        links = links.filter(
+            Q(service__name__icontains=search) | Q(infopoint__organisation__name__icontains=search)
+        )
+    return (
+        links.order_by("infopoint__organisation__slug", "service__order", "service__code")
+        .values(organisation=F("infopoint__organisation"), service_pk=F("service"))
+        .distinct()
+    )
+
+
+def hsds_offerings_resolve(rows: Iterable[dict]) -> list[tuple[Organisation, Service]]:
+    rows = list(rows)
+    organisations = Organisation.objects.in_bulk({row["organisation"] for row in rows})
+    services = Service.objects.in_bulk({row["service_pk"] for row in rows})
+    return [(organisations[row["organisation"]], services[row["service_pk"]]) for row in rows]
+
+
+def hsds_offering_get(*, hsds_id: str) -> tuple[Organisation, Service] | None:
+    # A service's HSDS id is derived from the organisation slug and service code: the pairs
+    # (a few per organisation) are read as two strings each and matched here.
+    pairs = (
+        InfoPointService.objects.values_list("infopoint__organisation__slug", "service__code")
+        .distinct()
+        .order_by()
+    )
+    match = next((pair for pair in pairs if hsds.service_id(*pair) == hsds_id), None)
+    if match is None:
+        return None
+    return (
+        Organisation.objects.get(slug=match[0]),
+        Service.objects.get(code=match[1]),
+    )
+
+
+def hsds_service_at_location_list(
+    *,
+    search: str = "",
+    taxonomy_term_id: str = "",
+    organization_id: str = "",
+    postcode: str = "",
+) -> QuerySet:
+    links = hsds_links(taxonomy_term_id=taxonomy_term_id, organization_id=organization_id)
+    if search:
+        links = links.filter(
+            Q(infopoint__name__icontains=search) | Q(service__name__icontains=search)
+        )
+    if postcode:
+        links = links.filter(infopoint__postal_code=postcode)
+    return links.order_by("infopoint__organisation__slug", "infopoint__slug", "service__order")
+
+
+def hsds_service_at_location_get(*, hsds_id: str) -> InfoPointService | None:
+    found = _uuid_or_none(hsds_id)
+    if found is None:
+        return None
+    return (
+        InfoPointService.objects.filter(hsds_id=found)
+        .select_related("infopoint__organisation", "service")
+        .first()
+    )
+
+
+def postcode_centroid(*, postcode: str) -> tuple[float, float] | None:
+    """The mean position of the points with this postal code, or None if none has it."""
+    centre = InfoPoint.objects.filter(postal_code=postcode).aggregate(
+        latitude=Avg("latitude"), longitude=Avg("longitude")
+    )
+    if centre["latitude"] is None:
+        return None
+    return centre["latitude"], centre["longitude"]
+
+
+def hsds_point_list(
+    *,
+    organisation: Organisation | None = None,
+    service: Service | None = None,
+    point_ids: Iterable[int] | None = None,
+) -> QuerySet[InfoPoint]:
+    """Points as the HSDS export reads them (hsds.points_for_export), narrowed."""
+    points = InfoPoint.objects.all()
+    if organisation is not None:
+        points = points.filter(organisation=organisation)
+    if service is not None:
+        points = points.filter(services=service)
+    if point_ids is not None:
+        points = points.filter(pk__in=list(point_ids))
+    return hsds.points_for_export(points)
+
+
+def info_point_list_all() -> QuerySet[InfoPoint]:
+    """Every point, closed ones too: the HSDS API publishes the whole directory."""
+    return InfoPoint.objects.all()
