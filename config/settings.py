@@ -69,9 +69,11 @@ INSTALLED_APPS = [
     "rumbo.guides",
     "rumbo.plans",
     "rumbo.infopoints",
+    "rumbo.opportunities",
     "rumbo.learning",
     "rumbo.audit",
     "rumbo.casework",
+    "rumbo.certificates",
 ]
 
 MIDDLEWARE = [
@@ -319,6 +321,23 @@ RUMBO_FIELD_ENCRYPTION_KEYS = secret_setting(
     "RUMBO_FIELD_ENCRYPTION_KEYS",
     lambda: "dev1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
 )
+
+
+def _ed25519_multikey() -> str:
+    import base58  # only when a development key is first generated
+
+    return "z" + base58.b58encode(b"\x80\x26" + secrets.token_bytes(32)).decode()
+
+
+# Open Badges credentials are signed with this Ed25519 key, a Multikey secretKeyMultibase
+# ("z" + base58btc of 0x8026 and the 32-byte seed; `manage.py certificates_keygen` makes one).
+RUMBO_CREDENTIAL_SIGNING_KEY = secret_setting("RUMBO_CREDENTIAL_SIGNING_KEY", _ed25519_multikey)
+# The address credentials name their issuer and verification pages by: it must not change,
+# or issued credentials point nowhere. Production defaults to the first allowed host.
+RUMBO_PUBLIC_URL = os.environ.get(
+    "RUMBO_PUBLIC_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION and ALLOWED_HOSTS else "http://localhost:8000",
+).rstrip("/")
 # Personal fields of casework records are erased this long after their last activity.
 RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 # Guides content verified longer ago than this shows a "may be out of date" notice.

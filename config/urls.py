@@ -16,6 +16,7 @@ urlpatterns = [
     path("plan/", include("rumbo.plans.urls")),
     path("points/", include("rumbo.infopoints.urls")),
     path("campus/", include("rumbo.learning.urls")),
+    path("verify/", include("rumbo.certificates.urls")),
     # Casework has staff pages under staff/ and the public appointment request.
     path("", include("rumbo.casework.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
