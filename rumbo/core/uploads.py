@@ -212,6 +212,11 @@ def json_load(*, text: str, name: str, limits: UploadLimits = DEFAULT_LIMITS) ->
             file=name,
             line=error.lineno,
         ) from error
+    except ValueError as error:
+        # A number of more than 4,300 digits (Python's guard against slow conversions).
+        raise UploadError(
+            _("the file is not valid JSON: %(problem)s") % {"problem": error}, file=name
+        ) from error
 
 
 def _too_deep(name: str, line: int, limits: UploadLimits) -> UploadError:
@@ -267,6 +272,9 @@ def yaml_load(
             line=(mark.line if mark else 0) + first_line,
         ) from error
     except yaml.YAMLError as error:
+        raise UploadError(str(error), file=name) from error
+    except ValueError as error:
+        # A value the safe constructors refuse, such as an integer of more than 4,300 digits.
         raise UploadError(str(error), file=name) from error
 
 

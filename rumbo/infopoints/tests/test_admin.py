@@ -3,6 +3,7 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -61,6 +62,7 @@ def test_import_upload_lists_problems_and_writes_nothing(admin_client):
     count = InfoPoint.objects.count()
     upload = io.BytesIO(b"not a zip")
     upload.name = "points.zip"
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = admin_client.post(reverse("admin:infopoints_hsds_import"), {"file": upload})
     assert response.status_code == 400
     assert "not a zip archive" in response.content.decode()

@@ -35,7 +35,7 @@ def test_stored_service_at_location_ids_are_the_derived_ones():
 
 def test_adding_a_service_to_a_point_stores_its_hsds_id():
     point = InfoPointFactory.create()
-    service = Service.objects.first()
+    service = Service.objects.get(code="legal-advice")
     point.services.add(service)
     link = InfoPointService.objects.get(infopoint=point, service=service)
     assert str(link.hsds_id) == hsds.service_at_location_id(point, service.code)

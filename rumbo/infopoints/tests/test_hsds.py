@@ -220,5 +220,5 @@ def test_export_and_import_commands(tmp_path: Path):
 def test_import_command_fails_cleanly_on_a_bad_file(tmp_path: Path):
     path = tmp_path / "bad.zip"
     path.write_bytes(b"nope")
-    with pytest.raises(CommandError, match="not a zip"):
+    with translation.override("en"), pytest.raises(CommandError, match="not a zip"):
         call_command("hsds_import", str(path))
