@@ -62,7 +62,9 @@ def test_two_certificates_of_one_learner_have_different_salts(certificate, issue
     from rumbo.certificates.factories import CompletedEnrolmentFactory
     from rumbo.certificates.services import certificate_issue
 
-    other = certificate_issue(enrolment=CompletedEnrolmentFactory.create(user=certificate.enrolment.user))
+    other = certificate_issue(
+        enrolment=CompletedEnrolmentFactory.create(user=certificate.enrolment.user)
+    )
     first = certificate.credential["credentialSubject"]["identifier"][0]["identityHash"]
     second = other.credential["credentialSubject"]["identifier"][0]["identityHash"]
     assert first != second
