@@ -15,6 +15,7 @@ urlpatterns = [
     path("guides/", include("rumbo.guides.urls")),
     path("plan/", include("rumbo.plans.urls")),
     path("points/", include("rumbo.infopoints.urls")),
+    path("opportunities/", include("rumbo.opportunities.urls")),
     path("campus/", include("rumbo.learning.urls")),
     path("verify/", include("rumbo.certificates.urls")),
     # Casework has staff pages under staff/ and the public appointment request.

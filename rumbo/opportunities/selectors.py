@@ -1,0 +1,322 @@
+"""Reads of the opportunities: the public list and its filters, the detail page, and which
+opportunities fit a person (the contract a plan calls: `opportunity_list_for`).
+
+Distances. The list is sorted nearest first in the database, so that it is paginated there:
+each opportunity's distance is that of the nearest place it serves, measured on an
+equirectangular projection around the origin (plain arithmetic, identical on SQLite and
+PostgreSQL, within 1 % of the great-circle distance for the few hundred kilometres that
+separate places of one country at these latitudes). The distances shown are great-circle
+distances (rumbo.core.geo) of the page's opportunities. An opportunity offered online or
+throughout the country is at distance 0: the person can take it where they are.
+"""
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rumbo.core.geo import haversine_km
+from rumbo.core.models import Country, Place
+from rumbo.core.selectors import place_search
+from rumbo.core.text import fold
+from rumbo.guides.eligibility import Facts, rule_is_met
+from rumbo.guides.models import Document, EligibilityRule
+from rumbo.opportunities.models import Opportunity, OpportunityLanguage
+
+# "Closing soon": the application deadline falls within this many days.
+CLOSING_SOON_DAYS = 14
+# Kilometres per degree of latitude on the mean Earth sphere (rumbo.core.geo's radius).
+KM_PER_DEGREE = 2 * math.pi * 6371.0088 / 360
+# Places offered when a typed town name is ambiguous.
+PLACE_CHOICES = 10
+
+# Which kinds of opportunity answer a plan's purpose (the values of Facts.purpose).
+PURPOSE_KINDS: dict[str, str] = {
+    "study": Opportunity.Kind.LEARNING,
+    "work": Opportunity.Kind.WORK,
+    "business": Opportunity.Kind.ENTREPRENEURSHIP,
+}
+
+
+@dataclass(frozen=True)
+class OpportunityFilters:
+    """What a visitor may filter the public list by; None or False means "any"."""
+
+    kind: str | None = None
+    age: int | None = None
+    free_only: bool = False
+    closing_soon: bool = False
+    language: str | None = None  # ISO 639-3 code
+    country_code: str | None = None
+    # Where to measure distances from (nearest first); restricts to the place's country.
+    origin: Place | None = None
+
+
+def opportunity_list_public(*, today: date | None = None) -> QuerySet[Opportunity]:
+    """Published opportunities still open: the deadline and the end date not yet past.
+
+    Filtered on today's date at each read, so an opportunity leaves the public lists the day
+    after its deadline without any job running.
+    """
+    today = today or timezone.localdate()
+    return Opportunity.objects.filter(
+        Q(application_deadline__isnull=True) | Q(application_deadline__gte=today),
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        status=Opportunity.Status.PUBLISHED,
+    )
+
+
+def _nearest_place_sort(*, origin: Place) -> Case:
+    """Squared equirectangular distance (km²) from `origin` to the nearest place served;
+    0 for an opportunity offered online or throughout the country."""
+    scale = KM_PER_DEGREE * math.cos(math.radians(origin.latitude))
+    north = ExpressionWrapper(
+        (F("latitude") - Value(origin.latitude)) * Value(KM_PER_DEGREE),
+        output_field=FloatField(),
+    )
+    east = ExpressionWrapper(
+        (F("longitude") - Value(origin.longitude)) * Value(scale),
+        output_field=FloatField(),
+    )
+    nearest = (
+        Place.objects.filter(opportunities=OuterRef("pk"))
+        .annotate(squared=ExpressionWrapper(north * north + east * east, output_field=FloatField()))
+        .order_by("squared")
+        .values("squared")[:1]
+    )
+    return Case(
+        When(is_online=True, then=Value(0.0)),
+        default=Coalesce(Subquery(nearest, output_field=FloatField()), Value(0.0)),
+        output_field=FloatField(),
+    )
+
+
+def opportunity_search(
+    *, filters: OpportunityFilters, today: date | None = None
+) -> QuerySet[Opportunity]:
+    """The public list with the visitor's filters, in the order it is shown: nearest first
+    when an origin is given, else soonest deadline first (open-ended ones last). Ready to
+    slice into pages; the page's rows come with their provider, country and places."""
+    today = today or timezone.localdate()
+    found = opportunity_list_public(today=today)
+    if filters.kind:
+        found = found.filter(kind=filters.kind)
+    if filters.age is not None:
+        found = found.filter(
+            Q(age_min__isnull=True) | Q(age_min__lte=filters.age),
+            Q(age_max__isnull=True) | Q(age_max__gte=filters.age),
+        )
+    if filters.free_only:
+        found = found.filter(is_free=True)
+    if filters.closing_soon:
+        found = found.filter(
+            application_deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS))
+        )
+    if filters.language:
+        found = found.filter(
+            Exists(
+                OpportunityLanguage.objects.filter(
+                    opportunity_id=OuterRef("pk"), code=filters.language
+                )
+            )
+        )
+    if filters.origin is not None:
+        found = found.filter(country_id=filters.origin.country_id)
+    elif filters.country_code:
+        found = found.filter(country__code=filters.country_code)
+    found = found.select_related("provider", "country").prefetch_related(
+        Prefetch("places", queryset=Place.objects.select_related("parent"))
+    )
+    deadline = F("application_deadline").asc(nulls_last=True)
+    if filters.origin is None:
+        return found.order_by(deadline, "pk")
+    return found.annotate(distance_sort=_nearest_place_sort(origin=filters.origin)).order_by(
+        "distance_sort", deadline, "pk"
+    )
+
+
+def opportunity_distance_km(*, opportunity: Opportunity, origin: Place) -> float | None:
+    """Great-circle distance to the nearest place served (prefetched `places`); None when
+    the opportunity is online or offered throughout the country."""
+    places = list(opportunity.places.all())
+    if opportunity.is_online or not places:
+        return None
+    return round(
+        min(
+            haversine_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+            for place in places
+        ),
+        1,
+    )
+
+
+def opportunity_get(*, slug: str, today: date | None = None) -> Opportunity | None:
+    """A public opportunity with everything its page shows, in a fixed number of queries."""
+    return (
+        opportunity_list_public(today=today)
+        .filter(slug=slug)
+        .select_related("provider", "country", "apply_info_point__place__parent")
+        .prefetch_related(
+            Prefetch("places", queryset=Place.objects.select_related("parent")),
+            Prefetch("documents", queryset=Document.objects.order_by("name")),
+            "languages",
+            "rules",
+        )
+        .first()
+    )
+
+
+def opportunity_language_codes() -> list[str]:
+    """The languages some public opportunity is offered in (ISO 639-3 codes)."""
+    return sorted(
+        OpportunityLanguage.objects.filter(opportunity__in=opportunity_list_public().values("pk"))
+        .values_list("code", flat=True)
+        .distinct()
+    )
+
+
+def origin_countries() -> QuerySet[Country]:
+    return Country.objects.filter(role=Country.Role.ORIGIN)
+
+
+@dataclass(frozen=True)
+class PlaceSearch:
+    place: Place | None
+    # Municipalities matching a typed name, when it is ambiguous or not found exactly.
+    choices: list[Place]
+
+
+def place_resolve(*, place: Place | None, query: str) -> PlaceSearch:
+    """The municipality to measure distances from: the one picked, else the one municipality
+    of exactly the typed name (accents and case aside); several of that name, or none but
+    some close, are offered as choices."""
+    if place is not None:
+        return PlaceSearch(place, [])
+    folded = fold(query.strip())
+    if not folded:
+        return PlaceSearch(None, [])
+    exact = list(
+        Place.objects.filter(kind=Place.Kind.CITY, name_folded=folded)
+        .select_related("parent", "country")
+        .order_by("-population", "name")[:PLACE_CHOICES]
+    )
+    if len(exact) == 1:
+        return PlaceSearch(exact[0], [])
+    if exact:
+        return PlaceSearch(None, exact)
+    similar = place_search(query=query, limit=PLACE_CHOICES * 2)
+    return PlaceSearch(
+        None, [found for found in similar if found.kind == Place.Kind.CITY][:PLACE_CHOICES]
+    )
+
+
+# --- Eligibility, through the guides' engine -------------------------------------------------
+
+
+def opportunity_engine_rules(opportunity: Opportunity) -> list[tuple[EligibilityRule, str]]:
+    """Every condition of the opportunity as the guides' engine reads it, each with the
+    message shown when it is not met: the age limits first, then the stored rules
+    (prefetch `rules` when calling this for many opportunities)."""
+    Fact, Operator = EligibilityRule.Fact, EligibilityRule.Operator
+    rules: list[tuple[EligibilityRule, str]] = []
+    if opportunity.age_min is not None:
+        rules.append(
+            (
+                EligibilityRule(
+                    fact=Fact.AGE, operator=Operator.MIN, value=str(opportunity.age_min)
+                ),
+                _("From %(age)s years of age") % {"age": opportunity.age_min},
+            )
+        )
+    if opportunity.age_max is not None:
+        rules.append(
+            (
+                EligibilityRule(
+                    fact=Fact.AGE, operator=Operator.MAX, value=str(opportunity.age_max)
+                ),
+                _("Up to %(age)s years of age") % {"age": opportunity.age_max},
+            )
+        )
+    rules += [(rule.as_engine_rule(), rule.unmet_message) for rule in opportunity.rules.all()]
+    return rules
+
+
+def opportunity_unmet_conditions(*, opportunity: Opportunity, facts: Facts) -> list[str]:
+    """The messages of the conditions `facts` do not meet; [] means the opportunity fits.
+    Unknown facts follow the guides' rule: met unless the rule requires an answer."""
+    return [
+        message
+        for rule, message in opportunity_engine_rules(opportunity)
+        if not rule_is_met(rule=rule, facts=facts)
+    ]
+
+
+@dataclass(frozen=True)
+class OpportunityFit:
+    opportunity: Opportunity
+    distance_km: float | None  # None: online, throughout the country, or no place given
+
+
+def opportunity_list_for(
+    *,
+    facts: Facts,
+    purposes: Iterable[str] | None = None,
+    limit: int = 5,
+    today: date | None = None,
+) -> list[OpportunityFit]:
+    """The public opportunities that fit a person, nearest first: the contract a plan calls.
+
+    `purposes` (study, work, business; default: `facts.purpose`) choose the kinds; none of
+    those means every kind. `facts.place_id` (a municipality) gives the country and the
+    distances; without it, `facts.nationality` gives the country. The age is filtered in
+    the database, then every condition is checked by the guides' engine. Reads in chunks
+    until `limit` fit, with a fixed number of queries per chunk.
+    """
+    if limit <= 0:
+        return []
+    wanted = set(purposes) if purposes is not None else {facts.purpose or ""}
+    kinds = {PURPOSE_KINDS[purpose] for purpose in wanted if purpose in PURPOSE_KINDS}
+    origin = (
+        Place.objects.filter(pk=facts.place_id, kind=Place.Kind.CITY).first()
+        if facts.place_id
+        else None
+    )
+    found = opportunity_search(
+        filters=OpportunityFilters(
+            age=facts.age,
+            origin=origin,
+            country_code=facts.nationality.upper() if facts.nationality else None,
+        ),
+        today=today,
+    ).prefetch_related("rules")
+    if kinds:
+        found = found.filter(kind__in=kinds)
+    fits: list[OpportunityFit] = []
+    for opportunity in found.iterator(chunk_size=max(limit * 4, 20)):
+        if opportunity_unmet_conditions(opportunity=opportunity, facts=facts):
+            continue
+        distance = (
+            opportunity_distance_km(opportunity=opportunity, origin=origin) if origin else None
+        )
+        fits.append(OpportunityFit(opportunity, distance))
+        if len(fits) >= limit:
+            break
+    return fits

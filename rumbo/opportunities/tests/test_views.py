@@ -1,0 +1,161 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from rumbo.core.models import Place
+from rumbo.opportunities.models import Opportunity
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
+
+LIST = reverse("opportunities:list")
+
+
+@pytest.fixture
+def chinandega():
+    return Place.objects.get(name="Chinandega", kind=Place.Kind.CITY, country__code="NI")
+
+
+def shown(response) -> list[Opportunity]:
+    return [opportunity for opportunity, _distance in response.context["entries"]]
+
+
+def test_the_list_without_filters_shows_open_opportunities_soonest_deadline_first(client):
+    response = client.get(LIST)
+    assert response.status_code == 200
+    deadlines = [item.application_deadline for item in shown(response)]
+    assert deadlines
+    assert None not in deadlines  # the demo has more than a page of dated ones
+    assert deadlines == sorted(date for date in deadlines if date is not None)
+
+
+def test_kind_filter_shows_only_that_kind(client):
+    response = client.get(LIST, {"kind": "entrepreneurship"})
+    assert {item.kind for item in shown(response)} == {"entrepreneurship"}
+
+
+def test_a_municipality_gives_its_country_nearest_first(client, chinandega):
+    response = client.get(
+        LIST, {"country": "NI", "state": chinandega.parent_id, "place": chinandega.pk}
+    )
+    assert response.status_code == 200
+    entries = response.context["entries"]
+    assert {item.country.code for item, _distance in entries} == {"NI"}
+    distances = [distance if distance is not None else 0 for _item, distance in entries]
+    assert distances == sorted(distances)
+    assert "Chinandega" in response.content.decode()
+
+
+def test_a_nineteen_year_old_in_chinandega_finds_a_free_course_nearby(client, chinandega):
+    response = client.get(
+        LIST,
+        {"kind": "learning", "place": chinandega.pk, "age": "19", "free": "on"},
+    )
+    first, distance = response.context["entries"][0]
+    assert first.slug == "ni-electricidad-chinandega"
+    assert distance == 0
+    assert all(item.is_free for item in shown(response))
+
+
+def test_a_typed_town_name_finds_the_municipality(client):
+    response = client.get(LIST, {"q": "chinandega"})
+    assert response.context["origin"].name == "Chinandega"
+
+
+def test_age_free_closing_soon_and_language_filters_combine(client):
+    response = client.get(LIST, {"age": "40", "free": "on", "soon": "on", "language": "spa"})
+    today = timezone.localdate()
+    for item in shown(response):
+        assert item.is_free
+        assert item.age_max is None or item.age_max >= 40
+        deadline = item.application_deadline
+        assert deadline is not None
+        assert today <= deadline <= today + timedelta(days=14)
+
+
+def test_arabic_indic_digits_are_read_as_an_age(client):
+    response = client.get(LIST, {"age": "\u0661\u0669"})  # 19
+    assert response.status_code == 200
+    assert response.context["form"].cleaned_data["age"] == 19
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("kind", "magic"),
+        ("age", "²"),
+        ("age", "9" * 400),
+        ("age", "121"),
+        ("age", "-1"),
+        ("page", "99999999999999999999999"),
+        ("place", "99999999"),
+        ("place", "abc"),
+        ("country", "XX"),
+        ("language", "klingon"),
+        ("q", "San Pedro \ufffd"),
+    ],
+)
+def test_a_bad_filter_is_answered_400_with_a_message_on_its_field(client, field, value):
+    response = client.get(LIST, {field: value})
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert 'class="errorlist' in response.content.decode()
+
+
+def test_a_state_of_another_country_is_refused(client, chinandega):
+    response = client.get(LIST, {"country": "HN", "state": chinandega.parent_id})
+    assert response.status_code == 400
+    assert "state" in response.context["form"].errors
+
+
+def test_the_list_takes_a_fixed_number_of_queries(client, chinandega):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(LIST, {"place": chinandega.pk})
+    assert len(queries) <= 12
+
+
+def test_pages_keep_the_filters(client):
+    response = client.get(LIST, {"kind": "learning"})
+    assert response.context["page"].has_next()
+    assert "kind=learning&amp;page=2" in response.content.decode()
+    second = client.get(LIST, {"kind": "learning", "page": "2"})
+    assert second.status_code == 200
+    assert set(shown(second)).isdisjoint(shown(response))
+
+
+def test_detail_gives_the_steps_to_apply(client):
+    opportunity = Opportunity.objects.get(slug="ni-soldadura-leon")
+    html = client.get(opportunity.get_absolute_url()).content.decode()
+    assert opportunity.title in html
+    assert opportunity.apply_url in html
+    assert opportunity.apply_info_point.get_absolute_url() in html
+    assert reverse("guides:document", kwargs={"slug": "national-id"}) in html
+    assert opportunity.application_deadline.strftime("%Y") in html
+
+
+def test_detail_of_a_demo_record_says_its_contacts_are_not_real(client):
+    opportunity = Opportunity.objects.get(slug="mx-hotel-villahermosa")
+    client.cookies["django_language"] = "en"
+    html = client.get(opportunity.get_absolute_url(), headers={"accept-language": "en"})
+    assert "phone numbers are not real" in html.content.decode()
+    assert f'href="tel:{opportunity.apply_phone}"' in html.content.decode()
+
+
+def test_detail_of_an_archived_opportunity_is_not_found(client):
+    archived = Opportunity.objects.get(status=Opportunity.Status.ARCHIVED)
+    assert client.get(archived.get_absolute_url()).status_code == 404
+
+
+def test_detail_of_a_past_deadline_opportunity_is_not_found(client):
+    opportunity = Opportunity.objects.get(slug="ni-soldadura-leon")
+    Opportunity.objects.filter(pk=opportunity.pk).update(
+        application_deadline=timezone.localdate() - timedelta(days=1)
+    )
+    assert client.get(opportunity.get_absolute_url()).status_code == 404
+
+
+def test_the_landing_page_links_to_the_opportunities(client):
+    assert f'href="{LIST}"' in client.get("/").content.decode()
