@@ -222,3 +222,13 @@ def test_import_command_fails_cleanly_on_a_bad_file(tmp_path: Path):
     path.write_bytes(b"nope")
     with translation.override("en"), pytest.raises(CommandError, match="not a zip"):
         call_command("hsds_import", str(path))
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "ftp://files.example.org/"])
+def test_import_refuses_a_location_url_that_is_not_http(document, url):
+    bad = copy.deepcopy(document)
+    bad["organizations"][0]["locations"][0]["url"] = url
+    empty_the_directory()
+    report = hsds_import(document=bad)
+    assert any(e.startswith("organizations[0].locations[0].website:") for e in report.errors)
+    assert InfoPoint.objects.count() == 0
