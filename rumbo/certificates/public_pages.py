@@ -11,4 +11,5 @@ EXCLUDED = {
     "check": "POST only (checks a pasted or uploaded credential)",
     "issuer": "a JSON document (the issuer's public key), not a page",
     "credential": "the learner's own credential, a JSON download",
+    "pdf": "the learner's own certificate, a PDF download",
 }

@@ -10,4 +10,5 @@ urlpatterns = [
     path("issuers/<slug:slug>/", views.issuer, name="issuer"),
     path("<str:code>/", views.certificate_page, name="certificate"),
     path("<str:code>/credential/", views.credential_download, name="credential"),
+    path("<str:code>/pdf/", views.certificate_pdf_download, name="pdf"),
 ]

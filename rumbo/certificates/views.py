@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import get_usage
 
 from rumbo.certificates.openbadges import CredentialCheck, credential_verify, issuer_document
+from rumbo.certificates.pdf import certificate_pdf
 from rumbo.certificates.selectors import (
     CodeMalformed,
     certificate_get_by_code,
@@ -168,4 +169,18 @@ def credential_download(request: HttpRequest, code: str) -> HttpResponse:
         content_type="application/ld+json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.json"'
+    return response
+
+
+@never_cache
+@require_GET
+def certificate_pdf_download(request: HttpRequest, code: str) -> HttpResponse:
+    """The learner's own certificate as a PDF; a revoked certificate is no longer offered."""
+    certificate = certificate_get_own(user=request.user, code=code)
+    if certificate is None or certificate.is_revoked:
+        raise Http404
+    response = HttpResponse(
+        certificate_pdf(certificate=certificate), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response
