@@ -99,7 +99,14 @@ def zip_read(*, data: bytes, name: str, limits: UploadLimits = DEFAULT_LIMITS) -
     upload_check_size(data=data, name=name, limits=limits)
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        ValueError,
+        OSError,
+    ) as error:
         raise UploadError(_("the file is not a zip archive"), file=name) from error
     files: dict[str, bytes] = {}
     with archive:

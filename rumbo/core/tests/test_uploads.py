@@ -322,3 +322,11 @@ def test_json_number_too_long_to_convert_is_refused(english):
 def test_yaml_number_too_long_to_convert_is_refused(english):
     with pytest.raises(UploadError, match=r"^n.yaml: "):
         uploads.yaml_load(text="a: " + "9" * 5000 + "\n", name="n.yaml")
+
+
+def test_archive_needing_an_unknown_zip_version_is_refused(english):
+    data = bytearray(zipped({"a.txt": b"x"}))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (107).to_bytes(2, "little")  # "version needed: 10.7"
+    with pytest.raises(UploadError, match="not a zip archive|cannot be read"):
+        uploads.zip_read(data=bytes(data), name="future.zip")
