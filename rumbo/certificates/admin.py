@@ -25,6 +25,13 @@ class IssuerAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation"]
     inlines = [CourseIssuerInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        # The identifier is part of the issuer's address in every credential it issued.
+        return ["slug"] if obj is not None else []
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj=None) -> dict:
+        return {} if obj is not None else {"slug": ["name"]}
+
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(

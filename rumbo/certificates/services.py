@@ -1,5 +1,6 @@
 """Every write of certificates: issuing one for a completed course, and revoking it."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from rumbo.certificates.openbadges import credential_build, credential_sign
 from rumbo.learning.models import Attempt, Course, Enrolment
 from rumbo.learning.selectors import version_final_assessment
 
+logger = logging.getLogger(__name__)
 REVOCATION_REASON_MAX = Certificate._meta.get_field("revocation_reason").max_length or 300
 
 
@@ -109,6 +111,25 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
     certificate.save()
     audit_record(actor=None, action=AuditEntry.Action.CREATE, target=certificate)
     return certificate
+
+
+def certificate_issue_on_completion(*, enrolment: Enrolment) -> None:
+    """The hook learning calls when a course's completion rule first holds: the certificate
+    is issued once the completion is committed. A refusal (no issuer set up, no name for
+    certificates) is logged, not raised: completing the course must not fail because of it,
+    and the learner's pages may call `certificate_issue` again later."""
+
+    def issue() -> None:
+        try:
+            certificate_issue(enrolment=enrolment)
+        except CertificateError as error:
+            # The enrolment's id and the kind of refusal only: no name, no address.
+            logger.warning(
+                "certificate not issued",
+                extra={"enrolment": enrolment.pk, "refusal": type(error).__name__},
+            )
+
+    transaction.on_commit(issue)
 
 
 @transaction.atomic

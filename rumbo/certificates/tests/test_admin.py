@@ -47,3 +47,9 @@ def test_certificates_cannot_be_deleted_in_the_admin(admin_client, certificate):
     url = reverse("admin:certificates_certificate_delete", args=[certificate.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 403
     assert Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+def test_issuer_identifier_cannot_change_once_created(admin_client, issuer):
+    url = reverse("admin:certificates_issuer_change", args=[issuer.pk])
+    html = admin_client.get(url).content.decode()
+    assert 'name="slug"' not in html

@@ -114,3 +114,24 @@ def test_no_issuer_configured_is_a_clear_error(db):
     enrolment = CompletedEnrolmentFactory.create(completed_at=timezone.now())
     with pytest.raises(CertificateError, match="No organisation"):
         certificate_issue(enrolment=enrolment)
+
+
+def test_completion_hook_issues_the_certificate_once_committed(
+    enrolment, django_capture_on_commit_callbacks
+):
+    from rumbo.certificates.services import certificate_issue_on_completion
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue_on_completion(enrolment=enrolment)
+        assert not Certificate.objects.exists()
+    assert Certificate.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_completion_hook_never_fails_the_completion(enrolment, django_capture_on_commit_callbacks):
+    from rumbo.certificates.services import certificate_issue_on_completion
+
+    enrolment.user.full_name = ""
+    enrolment.user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue_on_completion(enrolment=enrolment)
+    assert not Certificate.objects.exists()
