@@ -1,0 +1,89 @@
+import pytest
+
+from rumbo.core.models import Place
+from rumbo.opportunities.models import Opportunity
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
+
+LIST = "/api/opportunities/"
+
+
+@pytest.fixture
+def chinandega():
+    return Place.objects.get(name="Chinandega", kind=Place.Kind.CITY, country__code="NI")
+
+
+def test_list_is_paginated_with_the_total_count(client):
+    body = client.get(LIST, {"per_page": 5, "page": 2}).json()
+    assert body["count"] >= 60
+    assert body["page"] == 2
+    assert len(body["items"]) == 5
+
+
+def test_list_filters_like_the_public_page(client):
+    body = client.get(LIST, {"kind": "work", "age": "19", "free": "true"}).json()
+    assert body["items"]
+    for item in body["items"]:
+        assert item["kind"] == "work"
+        assert item["free"] is True
+        assert item["age_min"] is None or item["age_min"] <= 19
+
+
+def test_list_from_a_municipality_is_its_country_nearest_first(client, chinandega):
+    items = client.get(LIST, {"place": chinandega.pk, "per_page": 100}).json()["items"]
+    assert {item["country"] for item in items} == {"NI"}
+    distances = [item["distance_km"] or 0 for item in items]
+    assert distances == sorted(distances)
+    assert items[0]["distance_km"] in (0, None)
+
+
+def test_arabic_indic_digits_are_read_as_an_age(client):
+    assert client.get(LIST, {"age": "\u0661\u0669"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("age", "²"),
+        ("age", "9" * 400),
+        ("age", "121"),
+        ("kind", "magic"),
+        ("page", "0"),
+        ("page", str(10**30)),
+        ("per_page", "1000"),
+        ("place", "abc"),
+        ("language", "klingon"),
+        ("country", "XXX"),
+    ],
+)
+def test_a_bad_filter_is_answered_422_naming_the_field(client, field, value):
+    response = client.get(LIST, {field: value})
+    assert response.status_code == 422
+    assert field in response.content.decode()
+
+
+def test_an_unknown_municipality_is_answered_422(client):
+    response = client.get(LIST, {"place": "99999999"})
+    assert response.status_code == 422
+
+
+def test_detail_gives_the_ways_to_apply(client):
+    opportunity = Opportunity.objects.get(slug="ni-soldadura-leon")
+    body = client.get(f"{LIST}{opportunity.slug}").json()
+    assert body["title"] == opportunity.title
+    assert body["apply"]["url"] == opportunity.apply_url
+    assert body["apply"]["info_point"]["slug"] == "leon"
+    assert {document["slug"] for document in body["documents"]} == {
+        "national-id",
+        "school-certificate",
+    }
+
+
+def test_detail_texts_follow_the_request_language(client):
+    body = client.get(f"{LIST}ni-soldadura-leon", headers={"accept-language": "en"}).json()
+    assert body["title"] == "Vocational course: welding"
+
+
+def test_detail_of_an_archived_opportunity_is_404(client):
+    archived = Opportunity.objects.get(status=Opportunity.Status.ARCHIVED)
+    assert client.get(f"{LIST}{archived.slug}").status_code == 404
