@@ -2,9 +2,11 @@
 
 import copy
 import hashlib
+import socket
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pyld import jsonld
 
 from rumbo.certificates import dataintegrity
 from rumbo.certificates.dataintegrity import (
@@ -104,16 +106,25 @@ def test_another_key_fails_verification(signed_example):
 
 
 def test_unknown_context_is_refused_without_fetching_it(signed_example, monkeypatch):
-    def no_network(*args, **kwargs):
-        raise AssertionError("the network was used")
+    attempts: list = []
 
-    monkeypatch.setattr("urllib.request.urlopen", no_network)
+    def no_network(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
     document = unsecured(signed_example) | {
         "@context": [*signed_example["@context"], "https://example.org/other-context.jsonld"]
     }
     with pytest.raises(ProofError) as raised:
         canonicalize(document)
     assert raised.value.reason == "canonical"
+    assert attempts == []
+
+
+def test_context_loader_refuses_any_other_address():
+    with pytest.raises(jsonld.JsonLdError):
+        dataintegrity.document_loader("https://example.org/other-context.jsonld")
 
 
 def test_context_loader_serves_a_fresh_copy_each_time():
