@@ -330,7 +330,8 @@ def _ed25519_multikey() -> str:
 
 
 # Open Badges credentials are signed with this Ed25519 key, a Multikey secretKeyMultibase
-# ("z" + base58btc of 0x8026 and the 32-byte seed; `manage.py certificates_keygen` makes one).
+# ("z" + base58btc of 0x8026 and the 32-byte seed; `manage.py certificates_keygen` makes one),
+# optionally followed by the public keys of retired keys, comma-separated.
 RUMBO_CREDENTIAL_SIGNING_KEY = secret_setting("RUMBO_CREDENTIAL_SIGNING_KEY", _ed25519_multikey)
 # The address credentials name their issuer and verification pages by: it must not change,
 # or issued credentials point nowhere. Production defaults to the first allowed host.

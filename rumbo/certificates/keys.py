@@ -1,12 +1,14 @@
 """Ed25519 keys as Multikey values: multibase base58btc (prefix `z`) of a multicodec-tagged key.
 
 `RUMBO_CREDENTIAL_SIGNING_KEY` holds the secret key as a Multikey `secretKeyMultibase`
-(ed25519-priv, multicodec 0x1300, the 32-byte seed); the public key is published as a
-`publicKeyMultibase` (ed25519-pub, multicodec 0xed). Both as in the W3C Controlled Identifiers
+(ed25519-priv, multicodec 0x1300, the 32-byte seed), then, after a rotation, the public keys
+of retired ones; public keys are published as `publicKeyMultibase` (ed25519-pub, multicodec
+0xed). Both as in the W3C Controlled Identifiers
 and Data Integrity EdDSA specifications, so any verifier reads them.
 """
 
 import secrets
+from dataclasses import dataclass
 from functools import cache
 
 import base58
@@ -80,14 +82,33 @@ def secret_key_generate() -> str:
     return multibase_encode(ED25519_PRIV + secrets.token_bytes(KEY_BYTES))
 
 
+@dataclass(frozen=True)
+class KeyRing:
+    """The signing key and the public keys that verify credentials: the signing key's own,
+    then those of retired keys, so credentials signed before a rotation still verify."""
+
+    signing: Ed25519PrivateKey
+    public: dict[str, Ed25519PublicKey]
+
+
 @cache
-def _signing_key(value: str) -> Ed25519PrivateKey:
-    return secret_key_from_multibase(value)
+def _key_ring(value: str) -> KeyRing:
+    first, *retired = [entry.strip() for entry in value.split(",") if entry.strip()] or [""]
+    signing = secret_key_from_multibase(first)
+    public = {public_key_multibase(signing.public_key()): signing.public_key()}
+    for entry in retired:
+        public[entry] = public_key_from_multibase(entry)
+    return KeyRing(signing=signing, public=public)
+
+
+def key_ring() -> KeyRing:
+    """`RUMBO_CREDENTIAL_SIGNING_KEY`: the secret key that signs, then the public keys of
+    retired ones, comma-separated (read once per value, so tests may override the setting)."""
+    return _key_ring(settings.RUMBO_CREDENTIAL_SIGNING_KEY)
 
 
 def signing_key() -> Ed25519PrivateKey:
-    """The instance's signing key (cached per value, so tests may override the setting)."""
-    return _signing_key(settings.RUMBO_CREDENTIAL_SIGNING_KEY)
+    return key_ring().signing
 
 
 def signing_public_multibase() -> str:

@@ -31,7 +31,7 @@ from rumbo.certificates.dataintegrity import (
     proof_verify,
     single_proof,
 )
-from rumbo.certificates.keys import signing_key, signing_public_multibase
+from rumbo.certificates.keys import key_ring, signing_key, signing_public_multibase
 from rumbo.certificates.models import Certificate, Issuer
 
 
@@ -47,8 +47,9 @@ def issuer_id(issuer: Issuer) -> str:
     return _absolute(issuer.get_absolute_url())
 
 
-def verification_method(issuer: Issuer) -> str:
-    return f"{issuer_id(issuer)}#{signing_public_multibase()}"
+def verification_method(issuer: Issuer, public_multibase: str = "") -> str:
+    """The id of a key of the issuer (by default the one that signs now)."""
+    return f"{issuer_id(issuer)}#{public_multibase or signing_public_multibase()}"
 
 
 def identity_hash(*, value: str, salt: str) -> str:
@@ -145,23 +146,25 @@ def credential_sign(*, credential: dict[str, Any], issuer: Issuer) -> dict[str, 
 
 
 def issuer_document(*, issuer: Issuer) -> dict[str, Any]:
-    """The issuer's controller document (W3C Controlled Identifiers 1.0): the public key that
-    signs its credentials, as a Multikey, authorised for assertions."""
+    """The issuer's controller document (W3C Controlled Identifiers 1.0): the public keys of
+    its credentials (the signing key's, then retired ones'), as Multikeys authorised for
+    assertions."""
     controller = issuer_id(issuer)
-    method = verification_method(issuer)
+    methods = [
+        {
+            "id": verification_method(issuer, public_multibase),
+            "type": "Multikey",
+            "controller": controller,
+            "publicKeyMultibase": public_multibase,
+        }
+        for public_multibase in key_ring().public
+    ]
     return {
         "@context": ["https://www.w3.org/ns/cid/v1"],
         "id": controller,
         "name": issuer.name,
-        "verificationMethod": [
-            {
-                "id": method,
-                "type": "Multikey",
-                "controller": controller,
-                "publicKeyMultibase": signing_public_multibase(),
-            }
-        ],
-        "assertionMethod": [method],
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
     }
 
 
@@ -211,7 +214,8 @@ def credential_verify(*, credential: Any) -> CredentialCheck:
         return _invalid(_("The credential is not signed in a way this site checks."))
     method = proof.get("verificationMethod")
     controller, _hash, key = method.partition("#") if isinstance(method, str) else ("", "", "")
-    if key != signing_public_multibase():
+    public_key = key_ring().public.get(key)
+    if public_key is None:
         return _invalid(_("The credential is signed with a key this site does not know."))
     certificate = _certificate_named_by(credential.get("id"))
     if certificate is None:
@@ -221,7 +225,7 @@ def credential_verify(*, credential: Any) -> CredentialCheck:
     if _json_text(credential) != _json_text(certificate.credential):
         return _invalid(_("The credential has been changed since it was issued."), certificate)
     try:
-        proof_verify(document=credential, public_key=signing_key().public_key())
+        proof_verify(document=credential, public_key=public_key)
     except ProofError:
         return _invalid(_("The credential's signature does not match its content."), certificate)
     if certificate.revoked_at is not None:

@@ -121,11 +121,34 @@ def test_credential_resigned_with_an_unknown_key_fails(certificate):
     assert "key this site does not know" in check.message
 
 
-def test_credential_of_a_rotated_key_fails(certificate):
+def test_credential_of_a_key_no_longer_listed_fails(certificate):
     with override_settings(RUMBO_CREDENTIAL_SIGNING_KEY=secret_key_generate()):
         check = credential_verify(credential=certificate.credential)
     assert not check.valid
     assert "key this site does not know" in check.message
+
+
+def test_credential_of_a_retired_key_still_verifies_after_rotation(certificate):
+    retired = public_key_multibase(signing_key().public_key())
+    with override_settings(RUMBO_CREDENTIAL_SIGNING_KEY=f"{secret_key_generate()},{retired}"):
+        check = credential_verify(credential=certificate.credential)
+        document = issuer_document(issuer=certificate.issuer)
+    assert check.valid, check.message
+    published = [method["publicKeyMultibase"] for method in document["verificationMethod"]]
+    assert published[1] == retired
+    assert len(document["assertionMethod"]) == 2
+
+
+def test_new_credentials_are_signed_with_the_new_key_after_rotation(enrolment):
+    from rumbo.certificates.services import certificate_issue
+
+    retired = public_key_multibase(signing_key().public_key())
+    new_secret = secret_key_generate()
+    with override_settings(RUMBO_CREDENTIAL_SIGNING_KEY=f"{new_secret},{retired}"):
+        credential = certificate_issue(enrolment=enrolment).credential
+        new_public = public_key_multibase(signing_key().public_key())
+    assert credential["proof"]["verificationMethod"].endswith(f"#{new_public}")
+    assert new_public != retired
 
 
 def test_credential_of_a_revoked_certificate_fails(certificate, admin_user):
