@@ -3,23 +3,32 @@
 A text cell that starts with = + - @, a tab or a carriage return is read as a formula by
 spreadsheet programs (CSV/formula injection: `=HYPERLINK(...)` in a learner's name would
 become a link in a facilitator's sheet). Every cell goes through `neutralise()`, which
-prefixes such text with an apostrophe, as OWASP advises. Numbers stay numbers. A test
+prefixes such text with an apostrophe, as OWASP advises. Numbers stay numbers, and so does
+text made only of digits, spaces and + - ( ) . such as a phone number "+502 2411-1111": a
+spreadsheet can at most do arithmetic with it, never call a function or reach a link. A test
 (rumbo/core/tests/test_exports.py) fails if any other module writes CSV or XLSX itself.
 """
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Phone numbers and signed numbers: nothing a spreadsheet could run.
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9 ().-]*")
 Row = Sequence[Any]
 
 
 def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_PREFIXES)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

@@ -1,6 +1,5 @@
 """The HSDS export as files: the JSON objects and the HSDS CSV tables, zipped."""
 
-import csv
 import io
 import json
 import zipfile
@@ -8,6 +7,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from rumbo.core.exports import csv_dicts_text
 from rumbo.core.uploads import UploadError, UploadLimits, json_load, text_decode, zip_read
 from rumbo.infopoints.hsds import HSDS_VERSION, export_document
 from rumbo.infopoints.hsds_validation import SCHEMA_DIR
@@ -85,11 +85,9 @@ def export_zip(document: dict | None = None) -> bytes:
                 f"json/{key}.json", json.dumps(document[key], ensure_ascii=False, indent=1)
             )
         for name, (fields, rows) in sorted(csv_tables(document).items()):
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=fields, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            archive.writestr(f"csv/{name}.csv", text.getvalue())
+            archive.writestr(
+                f"csv/{name}.csv", csv_dicts_text(rows, fieldnames=fields, lineterminator="\n")
+            )
     return buffer.getvalue()
 
 

@@ -88,3 +88,13 @@ def test_xlsx_cells_are_neutralised_and_numbers_stay_numbers():
     assert sheet["A1"].value == "'=1+1"
     assert sheet["A1"].data_type == "s"
     assert sheet["B1"].value == 7
+
+
+@pytest.mark.parametrize("phone", ["+502 2411-1111", "-12.5", "+1 (555) 010-0000"])
+def test_phone_numbers_and_plain_numbers_go_out_unchanged(phone):
+    assert neutralise(phone) == phone
+
+
+@pytest.mark.parametrize("formula", ["+cmd|' /C calc'!A0", "-2+3+cmd|x", "+1+HYPERLINK(1)"])
+def test_text_that_could_call_a_function_is_neutralised_even_after_a_sign(formula):
+    assert neutralise(formula) == "'" + formula

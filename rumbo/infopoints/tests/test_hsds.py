@@ -29,10 +29,12 @@ def document() -> dict:
 
 
 def empty_the_directory() -> None:
-    # Other apps' demo records (casework) point at information points and protect them.
-    for relation in InfoPoint._meta.related_objects:
-        if relation.on_delete is models.PROTECT:
-            relation.related_model._base_manager.all().delete()
+    # Other apps' demo records (casework, opportunities) point at information points and
+    # organisations and protect them.
+    for model in (InfoPoint, Organisation):
+        for relation in model._meta.related_objects:
+            if relation.on_delete is models.PROTECT:
+                relation.related_model._base_manager.all().delete()
     InfoPoint.objects.all().delete()
     Service.objects.all().delete()
     Organisation.objects.filter(slug__startswith="demo-").delete()
