@@ -8,6 +8,7 @@ import importlib
 import pkgutil
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -144,3 +145,44 @@ def test_web_url_filter_renders_a_non_web_address_as_nothing(address):
 def test_web_url_filter_keeps_a_web_address():
     template = Template("{% load web_urls %}{{ address|web_url }}")
     assert template.render(Context({"address": "https://example.org/"})) == "https://example.org/"
+
+
+def address_field_names() -> set[str]:
+    return {
+        field.name
+        for model in apps.get_models()
+        if model.__module__.startswith("rumbo.")
+        for field in model._meta.get_fields()
+        if isinstance(field, models.URLField)
+    }
+
+
+def unfiltered_address_links(text: str, names: set[str]) -> list[str]:
+    """`href="{{ x.<address field> }}"` without the web_url filter, as written."""
+    # A record's attribute (`point.website`); a bare name was set by `{% with %}`, and a
+    # file's `.url` is the storage's own address.
+    pattern = re.compile(r'href="\{\{\s*(\w+(?:\.\w+)*)\.(\w+)\s*\}\}"')
+    return [
+        match.group(0)
+        for match in pattern.finditer(text)
+        if match.group(2) in names and not match.group(1).endswith("file")
+    ]
+
+
+def test_templates_link_stored_addresses_only_through_the_web_url_filter():
+    # Second line of defence: an address that reached the database some other way (an old
+    # row, a raw SQL fix) is still never rendered as a `javascript:` link.
+    names = address_field_names()
+    assert {"website", "video_url"} <= names  # discovery works
+    templates = list(Path(rumbo.__path__[0]).glob("*/templates/**/*.html"))
+    offenders = {
+        str(path): links
+        for path in templates
+        if (links := unfiltered_address_links(path.read_text(encoding="utf-8"), names))
+    }
+    assert offenders == {}, "render stored addresses as {{ value|web_url }}"
+
+
+def test_the_template_check_sees_an_unfiltered_address():
+    text = '<a href="{{ point.website }}">x</a><a href="{{ point.website|web_url }}">y</a>'
+    assert unfiltered_address_links(text, {"website"}) == ['href="{{ point.website }}"']
