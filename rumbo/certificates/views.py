@@ -31,7 +31,7 @@ RATE_GROUP = "certificates.verify"
 CREDENTIAL_LIMITS = UploadLimits(max_upload_bytes=64 * 1024, max_text_bytes=64 * 1024, max_depth=32)
 
 
-def _limited(request: HttpRequest, *, increment: bool) -> bool:
+def verify_limited(request: HttpRequest, *, increment: bool) -> bool:
     """Whether the address has used up its lookups; `increment` counts this one first."""
     usage = get_usage(
         request=request,
@@ -66,14 +66,14 @@ def verify_form(request: HttpRequest) -> HttpResponse:
     if "code" not in request.GET:
         return _form(request)
     code = request.GET["code"]
-    if _limited(request, increment=False):
+    if verify_limited(request, increment=False):
         return _too_many(request)
     try:
         certificate = certificate_get_by_code(code=code)
     except CodeMalformed:
         return _form(request, status=400, code=code[:60], error=_malformed_message())
     if certificate is None:
-        _limited(request, increment=True)
+        verify_limited(request, increment=True)
         return _form(request, status=404, code=code[:60], error=_unknown_message())
     return redirect(certificate)
 
@@ -91,14 +91,14 @@ def _unknown_message() -> str:
 @never_cache
 @require_GET
 def certificate_page(request: HttpRequest, code: str) -> HttpResponse:
-    if _limited(request, increment=False):
+    if verify_limited(request, increment=False):
         return _too_many(request)
     try:
         certificate = certificate_get_by_code(code=code)
     except CodeMalformed:
         return _form(request, status=400, code=code[:60], error=_malformed_message())
     if certificate is None:
-        _limited(request, increment=True)
+        verify_limited(request, increment=True)
         return _form(request, status=404, code=code[:60], error=_unknown_message())
     if code != certificate.display_code:
         # One address per certificate, whatever was typed or scanned.
@@ -132,7 +132,7 @@ def _credential_text(request: HttpRequest) -> tuple[str, str]:
 @never_cache
 @require_POST
 def credential_check(request: HttpRequest) -> HttpResponse:
-    if _limited(request, increment=True):
+    if verify_limited(request, increment=True):
         return _too_many(request)
     try:
         text, name = _credential_text(request)
