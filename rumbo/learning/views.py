@@ -20,10 +20,11 @@ from rumbo.accounts.decorators import powers_required
 from rumbo.accounts.permissions import user_holds_powers
 from rumbo.accounts.views import safe_next, second_factor_begin
 from rumbo.core.exports import csv_write
+from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
 from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
 from rumbo.learning.models import CourseVersion, Question
-from rumbo.learning.package import PackageError, package_export, package_import
+from rumbo.learning.package import PACKAGE_LIMITS, PackageError, package_export, package_import
 from rumbo.learning.permissions import user_can_manage_courses
 from rumbo.learning.services import LearningError
 
@@ -410,9 +411,13 @@ def manage(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                imported = package_import(
-                    data=form.cleaned_data["package"].read(), replace=form.cleaned_data["replace"]
+                # Read no further than the limit: a huge upload is refused, not loaded.
+                data = upload_read(
+                    file=form.cleaned_data["package"],
+                    name=_("course package"),
+                    limits=PACKAGE_LIMITS,
                 )
+                imported = package_import(data=data, replace=form.cleaned_data["replace"])
             except PackageError as error:
                 form.add_error("package", str(error))
             else:
