@@ -5,6 +5,7 @@ Plain forms: everything works without JavaScript."""
 import json
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -108,7 +109,15 @@ def certificate_page(request: HttpRequest, code: str) -> HttpResponse:
 
 def _credential_text(request: HttpRequest) -> tuple[str, str]:
     """The submitted credential as text and the name to give it in messages."""
-    upload = request.FILES.get("file")
+    try:
+        upload = request.FILES.get("file")
+    except RequestDataTooBig as error:
+        # Pasted text beyond Django's own limit, so far beyond ours: not even read.
+        raise UploadError(
+            _("the text is larger than %(size)s KB")
+            % {"size": CREDENTIAL_LIMITS.max_text_bytes // 1024},
+            file=_("the pasted text"),
+        ) from error
     if upload is not None:
         name = (upload.name or "")[:100]
         data = upload_read(file=upload, name=name, limits=CREDENTIAL_LIMITS)

@@ -167,3 +167,9 @@ def test_nobody_else_downloads_a_learners_credential(client, certificate, admin_
     assert client.get(url).status_code == 404
     client.force_login(admin_user)
     assert client.get(url).status_code == 404
+
+
+def test_paste_beyond_djangos_limit_gets_400_not_a_server_error(client, db):
+    response = client.post(CHECK, {"credential": "x" * 3_000_000})
+    assert response.status_code == 400
+    assert "the pasted text: the text is larger than 64 KB" in response.content.decode()
