@@ -39,6 +39,12 @@ class OpportunityQuery(Schema):
     )
     age: str | None = Field(None, description="Only opportunities open to this age.")
     free: bool = False
+    sex: Opportunity.Sex | None = Field(
+        None, description="Hides what targets the other sex ('any' hides nothing)."
+    )
+    schooling: Opportunity.Schooling | None = Field(
+        None, description="The person's schooling: hides what asks for more."
+    )
     closing_soon: bool = Field(False, description="Deadline within the next 14 days.")
     language: str | None = Field(None, pattern=r"^[a-z]{3}$", description="ISO 639-3 code")
     page: int = Field(1, ge=1, le=MAX_PAGE)
@@ -191,6 +197,8 @@ def opportunity_list(request: HttpRequest, query: Query[OpportunityQuery]):
             kind=query.kind,
             age=age,
             free_only=query.free,
+            sex=query.sex if query.sex != Opportunity.Sex.ANY else None,
+            schooling=query.schooling,
             closing_soon=query.closing_soon,
             language=query.language,
             country_code=query.country.upper() if query.country else None,

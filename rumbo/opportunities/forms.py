@@ -92,7 +92,9 @@ class OpportunityFilterForm(Utf8FormMixin, forms.Form):
         if state is None or state not in {s.pk for s in self.states}:
             return [], []
         letter = (raw.get("letter") or "")[:1].upper()
-        return municipality_choices(state_id=state, initial=letter)
+        # Only a letter narrows the list: raw text could hold a NUL, which PostgreSQL
+        # refuses with an error.
+        return municipality_choices(state_id=state, initial=letter if letter.isalpha() else "")
 
     def clean_state(self) -> int | None:
         state = self.cleaned_data.get("state")

@@ -66,8 +66,18 @@ class OpportunityFilters:
     closing_soon: bool = False
     language: str | None = None  # ISO 639-3 code
     country_code: str | None = None
+    # The person's sex (Opportunity.Sex.WOMEN or MEN): hides what targets the other one.
+    sex: str | None = None
+    # The person's schooling (an Opportunity.Schooling value): hides what asks for more.
+    schooling: str | None = None
     # Where to measure distances from (nearest first); restricts to the place's country.
     origin: Place | None = None
+
+
+def schooling_up_to(level: str) -> list[str]:
+    """The schooling levels a person who reached `level` meets (Schooling is in order)."""
+    levels = Opportunity.Schooling.values
+    return levels[: levels.index(level) + 1]
 
 
 def opportunity_list_public(*, today: date | None = None) -> QuerySet[Opportunity]:
@@ -126,6 +136,10 @@ def opportunity_search(
         )
     if filters.free_only:
         found = found.filter(is_free=True)
+    if filters.sex:
+        found = found.filter(sex__in=[Opportunity.Sex.ANY, filters.sex])
+    if filters.schooling:
+        found = found.filter(schooling__in=schooling_up_to(filters.schooling))
     if filters.closing_soon:
         found = found.filter(
             application_deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS))
@@ -279,6 +293,8 @@ def opportunity_list_for(
     *,
     facts: Facts,
     purposes: Iterable[str] | None = None,
+    sex: str | None = None,
+    schooling: str | None = None,
     limit: int = 5,
     today: date | None = None,
 ) -> list[OpportunityFit]:
@@ -286,8 +302,10 @@ def opportunity_list_for(
 
     `purposes` (study, work, business; default: `facts.purpose`) choose the kinds; none of
     those means every kind. `facts.place_id` (a municipality) gives the country and the
-    distances; without it, `facts.nationality` gives the country. The age is filtered in
-    the database, then every condition is checked by the guides' engine. Reads in chunks
+    distances; without it, `facts.nationality` gives the country. `sex` and `schooling`
+    (which Facts does not hold) hide what targets the other sex or asks for more schooling.
+    The age is filtered in the database, then every condition is checked by the guides'
+    engine. Reads in chunks
     until `limit` fit, with a fixed number of queries per chunk.
     """
     if limit <= 0:
@@ -304,6 +322,8 @@ def opportunity_list_for(
             age=facts.age,
             origin=origin,
             country_code=facts.nationality.upper() if facts.nationality else None,
+            sex=sex,
+            schooling=schooling,
         ),
         today=today,
     ).prefetch_related("rules")

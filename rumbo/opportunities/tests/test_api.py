@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from rumbo.core.models import Place
 from rumbo.opportunities.models import Opportunity
@@ -87,3 +88,44 @@ def test_detail_texts_follow_the_request_language(client):
 def test_detail_of_an_archived_opportunity_is_404(client):
     archived = Opportunity.objects.get(status=Opportunity.Status.ARCHIVED)
     assert client.get(f"{LIST}{archived.slug}").status_code == 404
+
+
+HOSTILE = [
+    "²",
+    "١٢",
+    "½",
+    "9" * 400,
+    "-1",
+    "",
+    "x" * 10_000,
+    "1\x00",
+    "\x00",
+    "javascript:alert(1)",
+]
+PARAMETERS = ["kind", "country", "place", "age", "free", "closing_soon", "language", "page"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_get_an_answer_and_no_nul_reaches_the_database(client, value):
+    sent: list = []
+
+    def record(execute, sql, params, many, context):
+        sent.extend(params or ())
+        return execute(sql, params, many, context)
+
+    for parameter in PARAMETERS:
+        with connection.execute_wrapper(record):
+            response = client.get(LIST, {parameter: value})
+        assert response.status_code in (200, 422), (parameter, response.status_code)
+        assert not any("\x00" in str(param) for param in sent), parameter
+
+
+def test_list_filters_by_sex_and_schooling(client):
+    items = client.get(LIST, {"sex": "men", "schooling": "primary", "per_page": 100}).json()[
+        "items"
+    ]
+    assert items
+    assert {item["sex"] for item in items} <= {"any", "men"}
+    assert {item["schooling"] for item in items} <= {"none", "primary"}
+    women_only = client.get(LIST, {"sex": "women", "per_page": 100}).json()["items"]
+    assert "women" in {item["sex"] for item in women_only}

@@ -220,3 +220,19 @@ def test_list_for_a_person_stops_at_the_limit():
     for _index in range(4):
         OpportunityFactory.create()
     assert len(opportunity_list_for(facts=Facts(), limit=3)) == 3
+
+
+def test_a_person_sees_what_targets_everyone_or_their_own_sex():
+    OpportunityFactory.create(slug="everyone")
+    OpportunityFactory.create(slug="women", sex=Opportunity.Sex.WOMEN)
+    OpportunityFactory.create(slug="men", sex=Opportunity.Sex.MEN)
+    found = opportunity_search(filters=OpportunityFilters(sex=Opportunity.Sex.WOMEN))
+    assert sorted(slugs(found)) == ["everyone", "women"]
+
+
+def test_a_person_sees_what_asks_for_no_more_schooling_than_theirs():
+    OpportunityFactory.create(slug="none", schooling=Opportunity.Schooling.NONE)
+    OpportunityFactory.create(slug="primary", schooling=Opportunity.Schooling.PRIMARY)
+    OpportunityFactory.create(slug="higher", schooling=Opportunity.Schooling.HIGHER)
+    found = opportunity_search(filters=OpportunityFilters(schooling="primary"))
+    assert sorted(slugs(found)) == ["none", "primary"]

@@ -159,3 +159,39 @@ def test_detail_of_a_past_deadline_opportunity_is_not_found(client):
 
 def test_the_landing_page_links_to_the_opportunities(client):
     assert f'href="{LIST}"' in client.get("/").content.decode()
+
+
+HOSTILE = [
+    "²",
+    "١٢",
+    "½",
+    "9" * 400,
+    "-1",
+    "",
+    "x" * 10_000,
+    "1\x00",
+    "\x00",
+    "javascript:alert(1)",
+]
+FILTERS = ["kind", "country", "state", "letter", "place", "q", "age", "free", "soon", "language"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_filter_values_get_an_answer_and_no_nul_reaches_the_database(
+    client, chinandega, value
+):
+    # A NUL in a query parameter is an error on PostgreSQL: it must be refused before. The
+    # state of México is large enough to be narrowed by initial letter.
+    mexico = Place.objects.get(name="México", kind=Place.Kind.STATE)
+    valid = {"country": "MX", "state": str(mexico.pk), "letter": "T", "place": str(chinandega.pk)}
+    sent: list = []
+
+    def record(execute, sql, params, many, context):
+        sent.extend(params or ())
+        return execute(sql, params, many, context)
+
+    for field in FILTERS:
+        with connection.execute_wrapper(record):
+            response = client.get(LIST, {**valid, field: value})
+        assert response.status_code in (200, 400), (field, response.status_code)
+        assert not any("\x00" in str(param) for param in sent), field
