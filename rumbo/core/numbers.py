@@ -67,3 +67,13 @@ def _parse_digits(text: str) -> int | None:
             return None
         number = number * 10 + digit
     return sign * number
+
+
+def ascii_digits(text: str) -> str:
+    """The decimal digits of `text`, in any script, as ASCII digits; everything else dropped
+    ("+" too: callers that keep it add it back). "٠٥٥ ١٢٣" gives "055123"; "²" gives ""."""
+    return "".join(
+        str(digit)
+        for character in text
+        if (digit := unicodedata.decimal(character, None)) is not None
+    )

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.numbers import ascii_digits
 from rumbo.core.text import fold
 from rumbo.core.uploads import Importer, UploadError, importer_register
 from rumbo.infopoints import hsds
@@ -306,7 +307,8 @@ class _Importer:
         phone = Phone(
             uuid=data["id"],
             info_point=point,
-            number="".join(ch for ch in data["number"] if ch.isdigit() or ch == "+"),
+            number=("+" if data["number"].strip().startswith("+") else "")
+            + ascii_digits(data["number"]),
             extension=str(data.get("extension", ""))[:10].removesuffix(".0"),
             kind=data["type"] if data.get("type") in kinds else Phone.Kind.VOICE,
             whatsapp=_attribute(data, "whatsapp") == "true",

@@ -1,6 +1,6 @@
 import pytest
 
-from rumbo.core.numbers import BIGINT_MAX, parse_int
+from rumbo.core.numbers import BIGINT_MAX, ascii_digits, parse_int
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,11 @@ def test_parse_int_refuses_other_types_without_raising(value):
 def test_parse_int_passes_an_int_through_its_bounds():
     assert parse_int(4, minimum=1) == 4
     assert parse_int(0, minimum=1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [("+502 2411-1111", "50224111111"), ("٠٥٥ ١٢٣", "055123"), ("²½", ""), ("", "")],
+)
+def test_ascii_digits_keeps_decimal_digits_of_any_script_only(text, digits):
+    assert ascii_digits(text) == digits

@@ -17,7 +17,7 @@ from rumbo.infopoints.hsds import export_document
 from rumbo.infopoints.hsds_files import DOCUMENT_OBJECTS, export_zip, read_document
 from rumbo.infopoints.hsds_import import hsds_import
 from rumbo.infopoints.hsds_validation import SCHEMA_DIR, hsds_errors
-from rumbo.infopoints.models import InfoPoint, Service
+from rumbo.infopoints.models import InfoPoint, Phone, Service
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
 AT = datetime(2026, 12, 1, 17, tzinfo=UTC)
@@ -234,3 +234,14 @@ def test_import_refuses_a_location_url_that_is_not_http(document, url):
     report = hsds_import(document=bad)
     assert any(e.startswith("organizations[0].locations[0].website:") for e in report.errors)
     assert InfoPoint.objects.count() == 0
+
+
+def test_import_keeps_phone_digits_of_any_script_and_drops_superscripts(document):
+    changed = copy.deepcopy(document)
+    location = changed["organizations"][0]["locations"][0]
+    location["phones"][0]["number"] = "+502 ٢٤١١-1111²"
+    empty_the_directory()
+    report = hsds_import(document=changed)
+    assert report.errors == []
+    numbers = set(Phone.objects.values_list("number", flat=True))
+    assert "+50224111111" in numbers
