@@ -11,7 +11,9 @@ from rumbo.certificates.models import Certificate
 pytestmark = pytest.mark.browser
 
 
-def test_verification_by_typed_code_passes_axe_in_spanish_and_arabic(page, live_demo, axe_check):
+def test_verification_by_typed_code_passes_axe_in_spanish_and_arabic(
+    page, live_demo, axe_check, screenshot
+):
     certificate = Certificate.objects.order_by("pk").first()
     assert certificate is not None, "the demo issues a certificate"
     for language in ("es", "ar"):
@@ -27,6 +29,7 @@ def test_verification_by_typed_code_passes_axe_in_spanish_and_arabic(page, live_
         assert certificate.learner_name in page.content()
         assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
         axe_check(page)
+        screenshot(page, f"certificates-certificate-{language}")
         page.goto("/verify/?code=2222-3333-4444")
         axe_check(page)
         page.fill("#credential", json.dumps(certificate.credential))
@@ -34,3 +37,4 @@ def test_verification_by_typed_code_passes_axe_in_spanish_and_arabic(page, live_
         page.wait_for_selector("#check-result")
         assert page.locator("#check-result").get_attribute("role") == "status"
         axe_check(page)
+        screenshot(page, f"certificates-check-{language}")
