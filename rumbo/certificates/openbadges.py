@@ -222,7 +222,8 @@ def credential_verify(*, credential: Any) -> CredentialCheck:
         return _invalid(_("No certificate of this site has this credential's identifier."))
     if controller != issuer_id(certificate.issuer):
         return _invalid(_("The credential is not signed by its issuer."), certificate)
-    if _json_text(credential) != _json_text(certificate.credential):
+    # A wallet may hold the proof as an array of one (as the OB 3.0 schema asks): the same.
+    if _json_text(credential | {"proof": proof}) != _json_text(certificate.credential):
         return _invalid(_("The credential has been changed since it was issued."), certificate)
     try:
         proof_verify(document=credential, public_key=public_key)

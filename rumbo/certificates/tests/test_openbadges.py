@@ -76,6 +76,18 @@ def test_fresh_credential_verifies(certificate):
     assert check.certificate == certificate
 
 
+def test_credential_with_its_proof_in_an_array_verifies(certificate):
+    credential = certificate.credential | {"proof": [certificate.credential["proof"]]}
+    check = credential_verify(credential=credential)
+    assert check.valid, check.message
+
+
+def test_credential_with_a_second_proof_fails(certificate):
+    proof = certificate.credential["proof"]
+    check = credential_verify(credential=certificate.credential | {"proof": [proof, proof]})
+    assert not check.valid
+
+
 def _changed(credential: dict, path: list, value) -> dict:
     changed = copy.deepcopy(credential)
     target = changed
