@@ -3,15 +3,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from rumbo.opportunities import selectors
 from rumbo.opportunities.forms import OpportunityFilterForm
 
 PER_PAGE = 10
+# Anonymous pages, the same for everyone in one language: kept for a few minutes. A past
+# deadline or an edit shows within this time (only 200 answers are kept).
+CACHE_SECONDS = 300
 
 
 @require_GET
+@cache_page(CACHE_SECONDS)
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     form = OpportunityFilterForm(request.GET or None)
     context: dict = {"form": form, "page": None, "origin": None, "place_choices": []}
@@ -49,6 +54,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_page(CACHE_SECONDS)
 def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     opportunity = selectors.opportunity_get(slug=slug)
     if opportunity is None:
