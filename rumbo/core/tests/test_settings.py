@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from rumbo.certificates.keys import secret_key_generate
+
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 
 
@@ -33,6 +35,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "rumbo.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         "RUMBO_FIELD_ENCRYPTION_KEYS": "k1:" + base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        "RUMBO_CREDENTIAL_SIGNING_KEY": secret_key_generate(),
     }
 
 
