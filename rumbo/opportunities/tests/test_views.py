@@ -209,3 +209,10 @@ def test_a_page_kept_in_the_cache_is_kept_per_language(client):
     client.cookies["django_language"] = "en"
     html = client.get(opportunity.get_absolute_url()).content.decode()
     assert "Vocational course: welding" in html
+
+
+def test_detail_lists_every_place_served_with_its_state(client):
+    opportunity = Opportunity.objects.get(slug="mx-capital-semilla-sur")
+    html = client.get(opportunity.get_absolute_url()).content.decode()
+    for place in opportunity.places.select_related("parent"):
+        assert f"{place.name}, {place.parent.name}" in html
