@@ -22,6 +22,7 @@ class AuditEntry(models.Model):
         LOGIN = "login", _("Logged in")
         TOTP_ENROL = "totp_enrol", _("Second factor enrolled")
         TOTP_RESET = "totp_reset", _("Second factor replaced")
+        REVOKE = "revoke", _("Revoked")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -149,6 +149,5 @@ def certificate_revoke(*, certificate: Certificate, actor: Any, reason: str) -> 
     certificate.revoked_at = timezone.now()
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revocation_reason"])
-    # AuditEntry has no "revoke" action yet: UPDATE, with the reason, records it.
-    audit_record(actor=actor, action=AuditEntry.Action.UPDATE, target=certificate, reason=reason)
+    audit_record(actor=actor, action=AuditEntry.Action.REVOKE, target=certificate, reason=reason)
     return certificate

@@ -211,7 +211,7 @@ def enrolment_list_for(*, user: Any) -> list[Enrolment]:
         return []
     return list(
         Enrolment.objects.filter(user=user)
-        .select_related("version__course", "last_lesson__module__version__course")
+        .select_related("version__course", "last_lesson__module__version__course", "certificate")
         .order_by("-enrolled_at")
     )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
+from rumbo.certificates.services import certificate_issue_on_completion
 from rumbo.core.numbers import parse_int
 from rumbo.learning.models import (
     Answer,
@@ -283,6 +284,7 @@ def enrolment_update_completion(*, enrolment: Enrolment) -> bool:
         return bool(enrolment.completed_at)
     enrolment.completed_at = timezone.now()
     enrolment.save(update_fields=["completed_at"])
+    certificate_issue_on_completion(enrolment=enrolment)
     version = enrolment.version
     _record(
         user=enrolment.user,

@@ -39,7 +39,7 @@ def test_revoke_action_revokes_with_the_reason_and_audits(admin_client, admin_us
     certificate.refresh_from_db()
     assert certificate.revocation_reason == "Issued to the wrong person"
     assert AuditEntry.objects.filter(
-        actor=admin_user, action="update", target_id=str(certificate.pk)
+        actor=admin_user, action="revoke", target_id=str(certificate.pk)
     ).exists()
 
 

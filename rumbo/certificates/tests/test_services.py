@@ -78,7 +78,7 @@ def test_revoke_records_date_reason_and_audit(certificate, admin_user):
     certificate.refresh_from_db()
     assert certificate.revoked_at is not None
     assert certificate.revocation_reason == "Issued in error"
-    entry = AuditEntry.objects.get(action="update", target_id=str(certificate.pk))
+    entry = AuditEntry.objects.get(action="revoke", target_id=str(certificate.pk))
     assert entry.actor == admin_user
     assert entry.reason == "Issued in error"
 
@@ -89,7 +89,7 @@ def test_revoke_without_a_valid_reason_writes_nothing(certificate, admin_user, r
         certificate_revoke(certificate=certificate, actor=admin_user, reason=reason)
     certificate.refresh_from_db()
     assert certificate.revoked_at is None
-    assert not AuditEntry.objects.filter(action="update").exists()
+    assert not AuditEntry.objects.filter(action="revoke").exists()
 
 
 def test_revoked_certificate_keeps_its_first_revocation(certificate, admin_user):
