@@ -216,3 +216,20 @@ def test_detail_lists_every_place_served_with_its_state(client):
     html = client.get(opportunity.get_absolute_url()).content.decode()
     for place in opportunity.places.select_related("parent"):
         assert f"{place.name}, {place.parent.name}" in html
+
+
+def test_a_country_without_a_place_shows_that_country_only(client):
+    response = client.get(LIST, {"country": "GT"})
+    assert {item.country.code for item in shown(response)} == {"GT"}
+
+
+def test_an_ambiguous_town_name_offers_the_places_of_that_name(client):
+    response = client.get(LIST, {"q": "San Miguel"})
+    assert response.context["origin"] is None
+    assert {place.country.code for place in response.context["place_choices"]} >= {"SV", "MX"}
+
+
+def test_an_unknown_town_name_says_so(client):
+    response = client.get(LIST, {"q": "Qwxzville"})
+    assert response.context["not_found"]
+    assert "Qwxzville" in response.content.decode()
