@@ -1,4 +1,3 @@
-import gettext as gettext_catalogues
 import math
 import uuid
 from collections import defaultdict
@@ -7,17 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import pycountry
 from django.conf import settings
 from django.db import connection
 from django.db.models import Avg, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rumbo.core.geo import EARTH_RADIUS_KM, haversine_km
 from rumbo.core.models import Organisation, Place
-from rumbo.core.selectors import place_search
+from rumbo.core.places import language_name, municipality_resolve
 from rumbo.core.text import fold
 from rumbo.infopoints import hours, hsds
 from rumbo.infopoints.models import (
@@ -326,48 +323,6 @@ def info_point_list_overdue(*, today: date | None = None) -> QuerySet[InfoPoint]
     )
 
 
-# Places offered when a typed name is ambiguous.
-PLACE_CHOICES = 10
-# A state with more municipalities than this is split by initial letter, so that the page
-# stays within its byte budget (Estado de México has almost a thousand).
-MUNICIPALITIES_PER_SELECT = 600
-LARGEST_WHEN_SPLIT = 150
-
-
-def municipality_get(*, pk: int) -> Place | None:
-    return (
-        Place.objects.select_related("parent", "country")
-        .filter(pk=pk, kind=Place.Kind.CITY)
-        .first()
-    )
-
-
-def municipality_choices(*, state_id: int, initial: str = "") -> tuple[list[Place], list[str]]:
-    """The municipalities of a state to pick from, and the initial letters to narrow them by
-    (empty when the state is small enough to list whole)."""
-    places = Place.objects.filter(parent_id=state_id, kind=Place.Kind.CITY)
-    if places.count() <= MUNICIPALITIES_PER_SELECT:
-        return list(places.order_by("name").only("pk", "name")), []
-    letters = sorted({name[:1].upper() for name in places.values_list("name_folded", flat=True)})
-    if initial:
-        chosen = places.filter(name_folded__startswith=fold(initial))
-    else:
-        largest = places.order_by("-population").values_list("pk", flat=True)[:LARGEST_WHEN_SPLIT]
-        chosen = places.filter(pk__in=list(largest))
-    return list(chosen.order_by("name").only("pk", "name")), letters
-
-
-def language_name(code: str) -> str:
-    """A language's name in the interface language, from pycountry's ISO 639-3 catalogues."""
-    language = pycountry.languages.get(alpha_3=code)
-    if language is None:
-        return code
-    catalogue = gettext_catalogues.translation(
-        "iso639-3", pycountry.LOCALES_DIR, languages=[get_language() or "es"], fallback=True
-    )
-    return catalogue.gettext(language.name)
-
-
 def language_choices() -> list[tuple[str, str]]:
     codes = InfoPointLanguage.objects.values_list("code", flat=True).distinct()
     return sorted(((code, language_name(code)) for code in codes), key=lambda item: fold(item[1]))
@@ -415,23 +370,11 @@ def origin_resolve(
 
 
 def _origin_from_name(query: str) -> OriginSearch:
-    """One municipality of exactly that name (accents and case aside) is the origin; several
-    of that name, or none but some close, are offered as choices."""
-    folded = fold(query)
-    exact = list(
-        Place.objects.filter(kind=Place.Kind.CITY, name_folded=folded)
-        .select_related("parent", "country")
-        .order_by("-population", "name")[:PLACE_CHOICES]
-    )
-    if len(exact) == 1:
-        chosen = exact[0]
-        return OriginSearch(Origin(chosen.latitude, chosen.longitude, str(chosen), "name"), [])
-    if exact:
-        return OriginSearch(None, exact)
-    similar = place_search(query=query, limit=PLACE_CHOICES * 2)
-    return OriginSearch(
-        None, [place for place in similar if place.kind == Place.Kind.CITY][:PLACE_CHOICES]
-    )
+    found = municipality_resolve(place=None, query=query)
+    if found.place is None:
+        return OriginSearch(None, found.choices)
+    chosen = found.place
+    return OriginSearch(Origin(chosen.latitude, chosen.longitude, str(chosen), "name"), [])
 
 
 @dataclass(frozen=True)

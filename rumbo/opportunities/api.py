@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from rumbo.core.models import Place
 from rumbo.core.numbers import parse_int
-from rumbo.infopoints.selectors import municipality_get
+from rumbo.core.places import municipality_get
 from rumbo.opportunities.models import MAX_AGE, Opportunity
 from rumbo.opportunities.selectors import (
     OpportunityFilters,

@@ -35,8 +35,6 @@ from django.utils.translation import gettext as _
 
 from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Place
-from rumbo.core.selectors import place_search
-from rumbo.core.text import fold
 from rumbo.guides.eligibility import Facts, rule_is_met
 from rumbo.guides.models import Document, EligibilityRule
 from rumbo.opportunities.models import Opportunity, OpportunityLanguage
@@ -45,8 +43,6 @@ from rumbo.opportunities.models import Opportunity, OpportunityLanguage
 CLOSING_SOON_DAYS = 14
 # Kilometres per degree of latitude on the mean Earth sphere (rumbo.core.geo's radius).
 KM_PER_DEGREE = 2 * math.pi * 6371.0088 / 360
-# Places offered when a typed town name is ambiguous.
-PLACE_CHOICES = 10
 
 # Which kinds of opportunity answer a plan's purpose (the values of Facts.purpose).
 PURPOSE_KINDS: dict[str, str] = {
@@ -209,37 +205,6 @@ def opportunity_language_codes() -> list[str]:
 
 def origin_countries() -> QuerySet[Country]:
     return Country.objects.filter(role=Country.Role.ORIGIN)
-
-
-@dataclass(frozen=True)
-class PlaceSearch:
-    place: Place | None
-    # Municipalities matching a typed name, when it is ambiguous or not found exactly.
-    choices: list[Place]
-
-
-def place_resolve(*, place: Place | None, query: str) -> PlaceSearch:
-    """The municipality to measure distances from: the one picked, else the one municipality
-    of exactly the typed name (accents and case aside); several of that name, or none but
-    some close, are offered as choices."""
-    if place is not None:
-        return PlaceSearch(place, [])
-    folded = fold(query.strip())
-    if not folded:
-        return PlaceSearch(None, [])
-    exact = list(
-        Place.objects.filter(kind=Place.Kind.CITY, name_folded=folded)
-        .select_related("parent", "country")
-        .order_by("-population", "name")[:PLACE_CHOICES]
-    )
-    if len(exact) == 1:
-        return PlaceSearch(exact[0], [])
-    if exact:
-        return PlaceSearch(None, exact)
-    similar = place_search(query=query, limit=PLACE_CHOICES * 2)
-    return PlaceSearch(
-        None, [found for found in similar if found.kind == Place.Kind.CITY][:PLACE_CHOICES]
-    )
 
 
 # --- Eligibility, through the guides' engine -------------------------------------------------

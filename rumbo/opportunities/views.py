@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
+from rumbo.core.places import municipality_resolve
 from rumbo.opportunities import selectors
 from rumbo.opportunities.forms import OpportunityFilterForm
 
@@ -24,7 +25,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
         # A filter the form refused is answered 400, with the form and its messages.
         return render(request, "opportunities/list.html", context, status=400)
     data = form.cleaned_data if form.is_bound else {}
-    search = selectors.place_resolve(place=data.get("place"), query=data.get("q", ""))
+    search = municipality_resolve(place=data.get("place"), query=data.get("q", ""))
     filters = form.filters(origin=search.place) if form.is_bound else selectors.OpportunityFilters()
     page = Paginator(selectors.opportunity_search(filters=filters), PER_PAGE).get_page(
         data.get("page")
