@@ -168,8 +168,12 @@ def test_log_check_catches_a_leaked_line(what, line):
 
 
 def test_log_check_catches_a_created_plans_code_whatever_its_shape():
-    line = '{"message": "deleted plan abcdefghij"}'
-    assert log_leaks([line], secrets={"abcdefghij"}) == [("plan code", line)]
+    line = '{"message": "deleted plan abcdefghijklmnop"}'
+    assert log_leaks([line], secrets={"abcdefghijklmnop", "plan"}) == [("plan code", line)]
+
+
+def test_log_check_ignores_a_short_code_set_by_hand():
+    assert log_leaks(['{"message": "plan gone"}'], secrets={"gone"}) == []
 
 
 def test_the_runs_log_lines_are_collected_through_the_production_formatter(log_collector):
