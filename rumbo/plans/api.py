@@ -76,6 +76,13 @@ class ChecklistOut(Schema):
     what_to_bring: str | None
 
 
+class OpportunityOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    distance_km: float | None
+
+
 class PlanOut(Schema):
     code: str
     url: str
@@ -85,6 +92,10 @@ class PlanOut(Schema):
     checklist: list[ChecklistOut]
     documents_held: list[str]
     articles: list[str]
+    # The local road: opportunities that fit, nearest first.
+    opportunities: list[OpportunityOut]
+    # Regular pathways abroad that fit, when no destination was named (slugs).
+    abroad: list[str]
 
 
 class Message(Schema):
@@ -156,6 +167,16 @@ def _plan_out(request: HttpRequest, summary: PlanSummary) -> dict[str, Any]:
         "checklist": checklist,
         "documents_held": sorted(summary.facts.documents_held),
         "articles": [article.slug for article in summary.articles],
+        "opportunities": [
+            {
+                "slug": fit.opportunity.slug,
+                "title": fit.opportunity.title,
+                "kind": fit.opportunity.kind,
+                "distance_km": fit.distance_km,
+            }
+            for fit in summary.opportunities
+        ],
+        "abroad": [pathway.slug for pathway in summary.abroad],
     }
 
 

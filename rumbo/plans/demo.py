@@ -29,6 +29,8 @@ QUESTIONNAIRE = _t(
 )
 
 Q = Question.Kind
+# The goal answers that lead to the migration questions.
+ABROAD = "study-abroad,work-abroad,migrate"
 # slug, kind, fact, extra fields, text, help, choices [(value, sets, labels)], conditions
 QUESTIONS: list[dict[str, Any]] = [
     {
@@ -75,30 +77,67 @@ QUESTIONS: list[dict[str, Any]] = [
         ),
     },
     {
+        # Several answers: a person may want to work here and abroad, or study and start a
+        # business. The "abroad" answers lead to the destination question; the plan answers
+        # every goal ticked with local opportunities and regular pathways.
         "slug": "goal",
-        "kind": Q.SINGLE,
+        "kind": Q.MULTIPLE,
         "text": (
             "¿Qué quieres hacer en los próximos años?",
             "What do you want to do in the next few years?",
             "Que veux-tu faire dans les prochaines années ?",
             "ماذا تريد أن تفعل في السنوات القادمة؟",
         ),
+        "help": (
+            "Marca todas las que correspondan.",
+            "Tick all that apply.",
+            "Coche tout ce qui s'applique.",
+            "اختر كل ما ينطبق.",
+        ),
         "choices": [
-            ("study", {"purpose": "study"}, ("Estudiar", "Study", "Étudier", "الدراسة")),
-            ("work", {"purpose": "work"}, ("Trabajar", "Work", "Travailler", "العمل")),
+            (
+                "study",
+                {"purpose": "study"},
+                ("Estudiar aquí", "Study here", "Étudier ici", "الدراسة هنا"),
+            ),
+            (
+                "work",
+                {"purpose": "work"},
+                ("Trabajar aquí", "Work here", "Travailler ici", "العمل هنا"),
+            ),
             (
                 "business",
                 {"purpose": "business"},
                 ("Emprender un negocio", "Start a business", "Créer une entreprise", "بدء مشروع"),
             ),
             (
+                "study-abroad",
+                {"purpose": "study"},
+                (
+                    "Estudiar en otro país",
+                    "Study in another country",
+                    "Étudier dans un autre pays",
+                    "الدراسة في بلد آخر",
+                ),
+            ),
+            (
+                "work-abroad",
+                {"purpose": "work"},
+                (
+                    "Trabajar en otro país",
+                    "Work in another country",
+                    "Travailler dans un autre pays",
+                    "العمل في بلد آخر",
+                ),
+            ),
+            (
                 "migrate",
                 {"purpose": "migrate"},
                 (
-                    "Migrar a otro país",
-                    "Migrate to another country",
-                    "Migrer vers un autre pays",
-                    "الهجرة إلى بلد آخر",
+                    "Migrar a otro país por otro motivo",
+                    "Migrate to another country for another reason",
+                    "Migrer vers un autre pays pour une autre raison",
+                    "الهجرة إلى بلد آخر لسبب آخر",
                 ),
             ),
             (
@@ -119,7 +158,7 @@ QUESTIONS: list[dict[str, Any]] = [
             "Dans quel pays aimerais-tu aller ?",
             "إلى أي بلد تود الذهاب؟",
         ),
-        "conditions": [("goal", Condition.Operator.IN, "migrate")],
+        "conditions": [("goal", Condition.Operator.IN, ABROAD)],
     },
     {
         "slug": "purpose",
@@ -208,7 +247,7 @@ QUESTIONS: list[dict[str, Any]] = [
                 ),
             ),
         ],
-        "conditions": [("goal", Condition.Operator.IN, "migrate")],
+        "conditions": [("goal", Condition.Operator.IN, ABROAD)],
     },
     {
         "slug": "documents",

@@ -18,6 +18,9 @@ from rumbo.core.text import fold
 from rumbo.plans.models import BOOLEAN_FACTS, Choice, Condition, Fact, Question, Questionnaire
 
 Answers = Mapping[str, Any]
+# Not a Fact a question sets, but gathered from them: every purpose the chosen answers set
+# (a goal question may take several answers; Fact.PURPOSE keeps the last one).
+PURPOSES_CHOSEN = "purposes"
 # A loaded questionnaire is kept this long in each process (rumbo.core.kept); saving one in
 # the admin clears the copy of that process at once (see signals in apps.py).
 CACHE_SECONDS = 60
@@ -234,9 +237,10 @@ def facts_from_answers(*, flow: Flow, answers: Answers) -> dict[str, Any]:
     """The facts the answers on the path establish, applied in question order.
 
     A later choice overrides an earlier one (a purpose given for migrating replaces the
-    general wish "migrate"); documents held add up.
+    general wish "migrate"); documents held add up, and so do the purposes chosen
+    (PURPOSES_CHOSEN: study and work here and abroad, a business...).
     """
-    facts: dict[str, Any] = {Fact.DOCUMENTS_HELD: set()}
+    facts: dict[str, Any] = {Fact.DOCUMENTS_HELD: set(), PURPOSES_CHOSEN: set()}
     for question in question_path(flow=flow, answers=answers):
         answer = answers.get(question.slug)
         if answer is None:
@@ -264,6 +268,9 @@ def _facts_apply(facts: dict[str, Any], sets: Mapping[str, Any]) -> None:
     for fact, value in sets.items():
         if fact == Fact.DOCUMENTS_HELD:
             facts[Fact.DOCUMENTS_HELD] |= set(value)
+        elif fact == Fact.PURPOSE:
+            facts[Fact.PURPOSE] = value
+            facts[PURPOSES_CHOSEN].add(value)
         elif fact in BOOLEAN_FACTS:
             facts[fact] = bool(value)
         else:

@@ -77,6 +77,13 @@ def plan_pdf(*, summary: PlanSummary, link: str) -> bytes:
         % {"date": formats.date_format(summary.plan.expires_at, "DATE_FORMAT")},
         gap=4,
     )
+    if summary.opportunities:
+        pdf.write_line(_("Opportunities near you that fit you"), size=14)
+        for fit in summary.opportunities:
+            opportunity = fit.opportunity
+            pdf.write_line(opportunity.title, size=12, gap=0)
+            where = f" ({fit.distance_km:.1f} km)" if fit.distance_km else ""
+            pdf.write_line(f"{opportunity.provider}{where}", size=10)
     if summary.destination:
         pdf.write_line(
             _("Regular pathways to %(country)s that fit you") % {"country": summary.destination},
@@ -96,8 +103,14 @@ def plan_pdf(*, summary: PlanSummary, link: str) -> bytes:
             for message in unmet:
                 pdf.write_line(f"- {message}", size=10, gap=0)
             pdf.ln(2)
-    pdf.write_line(_("Documents to get"), size=14)
-    if not summary.checklist:
+    elif summary.abroad:
+        pdf.write_line(_("Regular ways abroad that fit you"), size=14)
+        for pathway in summary.abroad:
+            pdf.write_line(f"{pathway.title} ({pathway.destination.name})", size=11, gap=0)
+        pdf.ln(2)
+    if summary.checklist or summary.fitting:
+        pdf.write_line(_("Documents to get"), size=14)
+    if summary.fitting and not summary.checklist:
         pdf.write_line(_("No documents to get."))
     for item in summary.checklist:
         pdf.write_line(item.document.name, size=12, gap=0)

@@ -21,11 +21,12 @@ DEMO_ANSWERS = {
 }
 
 
-def demo_plan() -> Plan:
+def demo_plan(**changes) -> Plan:
     flow = flow_load()
     assert flow is not None  # noqa: S101 - the demo questionnaire is loaded
     place = Place.objects.get(country__code="HN", kind="city", name="San Pedro Sula")
-    return plan_create_from_answers(flow=flow, answers=DEMO_ANSWERS | {"place": place.pk})
+    answers = DEMO_ANSWERS | {"place": place.pk} | changes
+    return plan_create_from_answers(flow=flow, answers=answers)
 
 
 def _question(slug: str, query: str = "") -> str:
@@ -66,6 +67,12 @@ PAGES = {
     "question-destination": lambda: _question("destination"),
     "question-documents": lambda: _question("documents"),
     "plan": lambda: demo_plan().get_absolute_url(),
+    # Every goal at once: the local opportunities and the pathways to Mexico...
+    "plan-every-goal": lambda: demo_plan(
+        goal=["study", "work", "business", "work-abroad", "migrate"]
+    ).get_absolute_url(),
+    # ...or, with no destination, the regular ways abroad that fit.
+    "plan-here": lambda: demo_plan(goal=["study", "work", "business"]).get_absolute_url(),
     "delete": lambda: reverse("plans:delete", kwargs={"code": demo_plan().code}),
 }
 EXCLUDED = {

@@ -20,7 +20,8 @@ from rumbo.guides.eligibility import (
 from rumbo.guides.models import Article, Document, Pathway
 from rumbo.guides.selectors import article_list
 from rumbo.infopoints.selectors import info_point_list_nearest
-from rumbo.plans.engine import Flow, facts_from_answers
+from rumbo.opportunities.selectors import OpportunityFit, opportunity_list_for
+from rumbo.plans.engine import PURPOSES_CHOSEN, Flow, facts_from_answers
 from rumbo.plans.models import Fact, Plan
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -93,6 +94,9 @@ RISK_KINDS = ("smuggling", "trafficking", "extortion", "fraud", "false_offers", 
 ARTICLE_LIMIT = 4
 PROTECTION_KINDS = frozenset({Pathway.Kind.ASYLUM, Pathway.Kind.HUMANITARIAN})
 INFO_POINT_LIMIT = 3
+OPPORTUNITY_LIMIT = 5
+# Regular ways abroad listed when the person named no destination (names and links only).
+ABROAD_LIMIT = 5
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,12 @@ class PlanSummary:
     held: list[Document] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     info_points: list[tuple[Any, float]] = field(default_factory=list)
+    # Every purpose the answers set (a goal question may take several answers).
+    purposes: frozenset[str] = frozenset()
+    # The other road, always shown: local opportunities that fit, nearest first...
+    opportunities: list[OpportunityFit] = field(default_factory=list)
+    # ...and, when no destination was named, the regular ways abroad that fit the purposes.
+    abroad: list[Pathway] = field(default_factory=list)
 
 
 def plan_facts(*, flow: Flow, plan: Plan) -> Facts:
@@ -146,7 +156,8 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
     countries = {
         country.code: country for country in Country.objects.filter(code__in=country_codes)
     }
-    residence = facts_from_answers(flow=flow, answers=plan.answers).get(Fact.COUNTRY)
+    found = facts_from_answers(flow=flow, answers=plan.answers)
+    residence = found.get(Fact.COUNTRY)
     if residence and residence not in countries:
         countries.update({c.code: c for c in Country.objects.filter(code=residence)})
     summary = PlanSummary(
@@ -155,9 +166,16 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
         country=countries.get(residence or facts.nationality or ""),
         place=place_get(place_id=facts.place_id),
         destination=countries.get(facts.destination or ""),
+        purposes=frozenset(found.get(PURPOSES_CHOSEN, ())),
     )
     if facts.destination:
         _pathways_fill(summary)
+    else:
+        summary.abroad = _abroad_list(facts=facts, purposes=summary.purposes)
+    # Purposes that name no kind of opportunity (migrate, other) show every kind.
+    summary.opportunities = opportunity_list_for(
+        facts=facts, purposes=summary.purposes, limit=OPPORTUNITY_LIMIT
+    )
     _checklist_fill(summary)
     summary.articles = _risk_articles(
         country_code=summary.country.code if summary.country else None
@@ -205,6 +223,19 @@ def _pathways_fill(summary: PlanSummary) -> None:
                 others.append((pathway, to_check))
     if not summary.fitting:
         summary.other_fitting = others
+
+
+def _abroad_list(*, facts: Facts, purposes: frozenset[str]) -> list[Pathway]:
+    """The regular pathways to any destination that fit one of the purposes to work, study
+    or do business: a person who wants to work here also learns which regular ways abroad
+    are open (never protection, which is not a way to work or study). Read from the kept
+    catalogue: no query."""
+    found: dict[int, Pathway] = {}
+    for purpose in sorted(purposes & PURPOSE_KINDS.keys()):
+        for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=purpose)):
+            if not unmet and pathway.kind not in PROTECTION_KINDS:
+                found.setdefault(pathway.pk, pathway)
+    return sorted(found.values(), key=lambda pathway: pathway.title.casefold())[:ABROAD_LIMIT]
 
 
 def _checklist_fill(summary: PlanSummary) -> None:

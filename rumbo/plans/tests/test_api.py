@@ -16,7 +16,11 @@ def test_questionnaire_is_published_as_data(client, flow):
     assert list(questions)[:3] == ["country", "place", "age"]
     assert questions["age"]["min_value"] == 10
     assert questions["destination"]["show_when"] == [
-        {"question": "goal", "operator": "in", "values": ["migrate"]}
+        {
+            "question": "goal",
+            "operator": "in",
+            "values": ["study-abroad", "work-abroad", "migrate"],
+        }
     ]
     work = next(c for c in questions["goal"]["choices"] if c["value"] == "work")
     assert work["sets"] == {"purpose": "work"}
@@ -87,3 +91,13 @@ def test_api_plan_creation_is_rate_limited(client, flow, san_pedro_sula, monkeyp
     response = client.post("/api/plans/", body, content_type="application/json")
     assert response.status_code == 429
     assert "demasiados planes" in response.json()["detail"]
+
+
+def test_a_plan_to_work_here_lists_local_opportunities_and_ways_abroad(
+    client, flow, san_pedro_sula, work_content
+):
+    answers = {"country": "HN", "place": san_pedro_sula.pk, "age": 24, "goal": ["work"]}
+    response = client.post("/api/plans/", {"answers": answers}, content_type="application/json")
+    created = response.json()
+    assert {item["kind"] for item in created["opportunities"]} == {"work"}
+    assert "test-border-worker" in created["abroad"]

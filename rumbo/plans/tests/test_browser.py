@@ -19,8 +19,11 @@ def next_button(page):
     return page.locator("main form[method=post] button[type=submit]").last
 
 
-def answer_questionnaire(page, axe_check, *, age: int, situation: list[str]) -> None:
-    """From the landing page to the plan, by values, so it works in every language."""
+def answer_questionnaire(
+    page, axe_check, *, age: int, situation: list[str], goals: tuple[str, ...] = ("migrate",)
+) -> None:
+    """From the landing page to the plan, by values, so it works in every language. Goals
+    that do not lead abroad skip the migration questions."""
     page.goto("/plan/")
     axe_check(page)
     page.locator("main form[method=post] button").click()
@@ -38,13 +41,12 @@ def answer_questionnaire(page, axe_check, *, age: int, situation: list[str]) -> 
     axe_check(page)
     page.fill("#answer", str(age))
     next_button(page).click()
-    for slug, values in (
-        ("goal", ["migrate"]),
-        ("destination", ["MX"]),
-        ("purpose", ["work"]),
-        ("situation", situation),
-        ("documents", []),
-    ):
+    abroad = (
+        [("destination", ["MX"]), ("purpose", ["work"]), ("situation", situation)]
+        if "migrate" in goals
+        else []
+    )
+    for slug, values in [("goal", list(goals)), *abroad, ("documents", [])]:
         assert page.url.endswith(f"/q/{slug}/"), page.url
         axe_check(page)
         for value in values:
@@ -99,6 +101,18 @@ def test_adult_in_san_pedro_sula_gets_work_pathways_prints_reopens_and_deletes(
     response = page.goto(plan_url)
     assert response.status == 404
     assert "Ningún plan tiene este código" in page.locator("main").inner_text()
+
+
+def test_adult_who_wants_to_work_here_sees_local_jobs_and_regular_ways_abroad(
+    page, axe_check, screenshot
+):
+    answer_questionnaire(page, axe_check, age=24, situation=[], goals=("work",))
+    axe_check(page)
+    here = page.locator("section[aria-labelledby=here]")
+    assert here.locator("li").count() >= 1
+    assert page.locator("section[aria-labelledby=abroad] a").count() >= 1
+    assert page.locator("section[aria-labelledby=docs]").count() == 0
+    screenshot(page, "plan-work-here-es")
 
 
 def test_seventeen_year_old_sees_the_unmet_age_condition_and_what_fits(page, axe_check, screenshot):

@@ -104,7 +104,35 @@ def test_unknown_choice_is_refused(flow):
 
 def test_two_answers_to_a_single_choice_are_refused(flow):
     with pytest.raises(AnswerError):
-        answer_clean(flow=flow, question=flow.by_slug["goal"], values=["work", "study"], answers={})
+        answer_clean(
+            flow=flow, question=flow.by_slug["purpose"], values=["work", "study"], answers={}
+        )
+
+
+def test_the_goal_question_takes_several_answers(flow):
+    answer = answer_clean(
+        flow=flow, question=flow.by_slug["goal"], values=["business", "work"], answers={}
+    )
+    assert answer == ["work", "business"]
+
+
+def test_every_purpose_chosen_is_gathered(flow, san_pedro_sula):
+    answers = answers_for(san_pedro_sula, goal=["study", "business"])
+    facts = facts_from_answers(flow=flow, answers=answers)
+    assert facts[engine.PURPOSES_CHOSEN] == {"study", "business"}
+
+
+def test_working_here_asks_no_migration_question(flow, san_pedro_sula):
+    path = slugs(question_path(flow=flow, answers=answers_for(san_pedro_sula, goal=["work"])))
+    assert "destination" not in path
+
+
+def test_working_abroad_asks_where_but_not_what_for(flow, san_pedro_sula):
+    answers = answers_for(san_pedro_sula, goal=["work-abroad"])
+    path = slugs(question_path(flow=flow, answers=answers))
+    assert "destination" in path
+    assert "purpose" not in path
+    assert facts_from_answers(flow=flow, answers=answers)["purpose"] == "work"
 
 
 def test_required_question_needs_an_answer(flow):

@@ -129,3 +129,62 @@ def test_when_nothing_fits_the_checklist_prepares_for_what_will(flow, san_pedro_
     summary = summary_for(flow, san_pedro_sula, age=17)
     assert summary.fitting == summary.other_fitting == []
     assert "passport" in [item.document.slug for item in summary.checklist]
+
+
+def working_here(flow, place):
+    """A 24-year-old in `place` whose only goal is to work where they live."""
+    return plan_create_from_answers(
+        flow=flow,
+        answers={"country": "HN", "place": place.pk, "age": 24, "goal": ["work"], "documents": []},
+    )
+
+
+def test_working_here_gets_local_work_opportunities_nearest_first(flow, san_pedro_sula):
+    summary = plan_summary(flow=flow, plan=working_here(flow, san_pedro_sula))
+    assert summary.opportunities
+    assert {fit.opportunity.kind for fit in summary.opportunities} == {"work"}
+    distances = [fit.distance_km or 0 for fit in summary.opportunities]
+    assert distances == sorted(distances)
+
+
+def test_working_here_also_gets_the_regular_work_pathways_abroad(
+    flow, san_pedro_sula, work_content
+):
+    summary = plan_summary(flow=flow, plan=working_here(flow, san_pedro_sula))
+    # The work permit asks for a job offer: only what fits is listed.
+    assert "Trabajo fronterizo" in [pathway.title for pathway in summary.abroad]
+    assert "Visa de trabajo" not in [pathway.title for pathway in summary.abroad]
+    assert "Visitante" not in [pathway.title for pathway in summary.abroad]
+
+
+def test_plan_page_of_working_here_shows_both_roads_and_no_empty_heading(
+    client, flow, san_pedro_sula, work_content
+):
+    plan = working_here(flow, san_pedro_sula)
+    html = client.get(plan.get_absolute_url()).content.decode()
+    summary = plan_summary(flow=flow, plan=plan)
+    assert summary.opportunities[0].opportunity.get_absolute_url() in html
+    assert f'href="{work_content["border"].get_absolute_url()}"' in html
+    assert "Documentos que debes sacar" not in html
+
+
+def test_plan_with_no_fitting_pathway_shows_no_empty_document_heading(
+    client, flow, san_pedro_sula, work_content
+):
+    for pathway in ("border", "visitor", "adult"):
+        work_content[pathway].rules.create(
+            fact="age", operator="min", value="30", unmet_message="Desde los 30 años"
+        )
+        work_content[pathway].documents.clear()
+    plan = plan_create_from_answers(flow=flow, answers=answers_for(san_pedro_sula))
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "Desde los 30 años" in html
+    assert "Documentos que debes sacar" not in html
+
+
+def test_plan_page_links_unmet_pathways_to_their_guide_pages(
+    client, flow, san_pedro_sula, work_content
+):
+    plan = plan_create_from_answers(flow=flow, answers=answers_for(san_pedro_sula, age=17))
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert f'href="{work_content["adult"].get_absolute_url()}"' in html
