@@ -20,6 +20,7 @@ from itertools import cycle
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from django.apps import apps
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
@@ -256,8 +257,43 @@ def _crawl(site: Site, crawlers: list[Actor]) -> None:
             site.first[(actor.name, route)] = (response.status_code, response.get("Location", ""))
             if "html" in response.get("Content-Type", "") and not response.streaming:
                 queue += site.learn(response.content.decode(errors="replace"), path)
-                # Routes found by another role are crawled by this one too.
-                queue += [site.samples[r] for r in site.samples if r not in seen]
+            elif location := response.get("Location", ""):
+                # A redirect leads to a page no link may name (the login forms).
+                queue += site.learn(f'<a href="{location}"></a>', path)
+            # Routes found by another role are crawled by this one too.
+            queue += [site.samples[r] for r in site.samples if r not in seen]
+
+
+def _borrowed(site: Site, pattern: str) -> str | None:
+    """An address for a route no link leads to, its parameters taken from the sampled
+    route most like it that has them (`api/plans/<code>` from `plan/<str:code>/`, an admin
+    object's history from its change page)."""
+    params = re.findall(r"<(?:\w+:)?(\w+)>", pattern)
+    if not params:
+        return None
+    if admin_object := re.match(r"admin/(\w+)/(\w+)/<(?:path:object_id|int:pk)>/", pattern):
+        # The admin's own object pages: the model's first object.
+        model = apps.get_model(admin_object.group(1), admin_object.group(2))
+        first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+        if first is not None:
+            return "/" + re.sub(r"<(?:path:object_id|int:pk)>", str(first), pattern)
+    words = set(re.findall(r"[a-z]+", pattern))
+    best: tuple[int, dict] | None = None
+    for route, sample in site.samples.items():
+        try:
+            kwargs = resolve(urlsplit(sample).path).kwargs
+        except Resolver404:
+            continue
+        if set(params) <= set(kwargs):
+            score = len(words & set(re.findall(r"[a-z]+", route)))
+            if best is None or score > best[0]:
+                best = (score, kwargs)
+    if best is None:
+        return None
+    path = pattern
+    for name in params:
+        path = re.sub(rf"<(?:\w+:)?{name}>", str(best[1][name]), path)
+    return "/" + path
 
 
 def _placeholder(pattern: str) -> str:
@@ -295,7 +331,7 @@ def _described(names: list[str], shift: int) -> str:
 
 
 def _fuzz_route(site: Site, route: str, people: list[Actor], api: dict[str, dict]) -> None:
-    path = site.samples.get(route) or _placeholder(route)
+    path = site.samples.get(route) or _borrowed(site, route) or _placeholder(route)
     base = urlsplit(path).path
     names = (site.query[route] | app_query_keys(site.routes[route].callback_module)) - {
         "csrfmiddlewaretoken"
