@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "rumbo.core"
     label = "core"
     verbose_name = _("Countries, places and organisations")
+
+    def ready(self) -> None:
+        from rumbo.core import lookups  # noqa: F401 - registers the integer `__in` lookup

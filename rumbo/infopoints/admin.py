@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from rumbo.core.admin import SafeAutocompleteMixin
 from rumbo.core.uploads import UploadError, upload_read
 from rumbo.infopoints import selectors, services
 from rumbo.infopoints.hsds_files import HSDS_LIMITS, export_zip
@@ -97,7 +98,7 @@ def confirm_today(modeladmin, request: HttpRequest, queryset: QuerySet) -> None:
 
 
 @admin.register(InfoPoint)
-class InfoPointAdmin(TranslationAdmin):
+class InfoPointAdmin(SafeAutocompleteMixin, TranslationAdmin):
     list_display = ["name", "organisation", "place", "status", "last_confirmed", "is_demo"]
     list_filter = ["status", ConfirmationFilter, "place__country", "services", "is_demo"]
     list_select_related = ["organisation", "place"]

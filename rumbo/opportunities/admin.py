@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from rumbo.core.admin import SafeAutocompleteMixin
 from rumbo.opportunities.models import Opportunity, OpportunityLanguage, OpportunityRule
 
 
@@ -15,7 +16,7 @@ class OpportunityLanguageInline(admin.TabularInline):
 
 
 @admin.register(Opportunity)
-class OpportunityAdmin(TranslationAdmin):
+class OpportunityAdmin(SafeAutocompleteMixin, TranslationAdmin):
     list_display = [
         "title",
         "kind",
