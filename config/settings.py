@@ -278,6 +278,8 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": True},
         # run_huey adds a plain-text handler to a "huey" logger that has none.
         "huey": {"handlers": ["none"], "propagate": True},
+        # fpdf2's font subsetting logs dozens of INFO lines for every PDF it draws.
+        "fontTools": {"level": "WARNING"},
     },
 }
 
