@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import get_usage
 
+from rumbo.certificates.models import Certificate
 from rumbo.certificates.openbadges import CredentialCheck, credential_verify, issuer_document
 from rumbo.certificates.pdf import certificate_pdf
 from rumbo.certificates.selectors import (
@@ -66,7 +67,15 @@ def verify_form(request: HttpRequest) -> HttpResponse:
     """The form; with `?code=`, the certificate that code names."""
     if "code" not in request.GET:
         return _form(request)
-    code = request.GET["code"]
+    found = _certificate_or_refusal(request, request.GET["code"])
+    if isinstance(found, HttpResponse):
+        return found
+    return redirect(found)
+
+
+def _certificate_or_refusal(request: HttpRequest, code: str) -> Certificate | HttpResponse:
+    """The certificate a typed or scanned code names, or the page that says why not. Only
+    unknown codes count towards the guessing limit."""
     if verify_limited(request, increment=False):
         return _too_many(request)
     try:
@@ -76,7 +85,7 @@ def verify_form(request: HttpRequest) -> HttpResponse:
     if certificate is None:
         verify_limited(request, increment=True)
         return _form(request, status=404, code=code[:60], error=_unknown_message())
-    return redirect(certificate)
+    return certificate
 
 
 def _malformed_message() -> str:
@@ -92,15 +101,9 @@ def _unknown_message() -> str:
 @never_cache
 @require_GET
 def certificate_page(request: HttpRequest, code: str) -> HttpResponse:
-    if verify_limited(request, increment=False):
-        return _too_many(request)
-    try:
-        certificate = certificate_get_by_code(code=code)
-    except CodeMalformed:
-        return _form(request, status=400, code=code[:60], error=_malformed_message())
-    if certificate is None:
-        verify_limited(request, increment=True)
-        return _form(request, status=404, code=code[:60], error=_unknown_message())
+    certificate = _certificate_or_refusal(request, code)
+    if isinstance(certificate, HttpResponse):
+        return certificate
     if code != certificate.display_code:
         # One address per certificate, whatever was typed or scanned.
         return redirect(certificate, permanent=True)
