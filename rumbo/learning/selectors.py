@@ -105,6 +105,15 @@ def version_final_assessment(*, version: CourseVersion) -> Quiz | None:
     return version.quizzes.filter(module__isnull=True).first()
 
 
+def quiz_get(*, version: CourseVersion, module: int | None) -> Quiz:
+    """A module's quiz by the module's position, or the final assessment when `module` is
+    None (or 0: no module has that position)."""
+    quizzes = version.quizzes.select_related("module")
+    if module:
+        return quizzes.get(module__position=module)
+    return quizzes.get(module__isnull=True)
+
+
 def version_is_partial(*, version: CourseVersion, module_count: int | None = None) -> bool:
     if module_count is None:
         module_count = version.modules.count()

@@ -4,6 +4,7 @@ and the xAPI statements that record them."""
 import random
 import secrets
 from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
 from rumbo.certificates.services import certificate_issue_on_completion
+from rumbo.core.exports import csv_text
 from rumbo.core.numbers import parse_int
 from rumbo.learning.models import (
     Answer,
@@ -42,12 +44,21 @@ VERIFICATION_MAX_AGE = 7 * 24 * 3600
 
 
 class LearningError(Exception):
-    """A request the rules refuse; the message is shown to the learner as is."""
+    """A request the rules refuse; the message is shown to the learner as is.
 
-    def __init__(self, message: str, *, status: int = 400, code: str = "") -> None:
+    `kind` says which sort of refusal it is (the views choose the HTTP status from it);
+    `code` "unverified" asks the page to offer a new confirmation link."""
+
+    class Kind(StrEnum):
+        INVALID = "invalid"  # the request itself is wrong (an unknown choice, a bad link)
+        NOT_ALLOWED = "not_allowed"  # the learner may not do this yet (email unconfirmed)
+        NOT_FOUND = "not_found"  # what the request names is not there for this learner
+        CONFLICT = "conflict"  # the state forbids it now (already passed, submitted)
+
+    def __init__(self, message: str, *, kind: Kind = Kind.INVALID, code: str = "") -> None:
         super().__init__(message)
         self.message = message
-        self.status = status
+        self.kind = kind
         self.code = code
 
 
@@ -166,8 +177,8 @@ def course_enrolments_read(*, actor: Any, course: Course) -> list[dict[str, Any]
 
 
 @transaction.atomic
-def course_enrolments_export(*, actor: Any, course: Course) -> list[list[Any]]:
-    """The rows of a course's enrolments CSV, header first: learners' names and emails."""
+def course_enrolments_csv(*, actor: Any, course: Course) -> str:
+    """A course's enrolments as CSV, header first: learners' names and emails."""
     rows: list[list[Any]] = [list(ENROLMENTS_HEADER)]
     for row in course_enrolment_rows(course=course):
         enrolment = row["enrolment"]
@@ -186,7 +197,7 @@ def course_enrolments_export(*, actor: Any, course: Course) -> list[list[Any]]:
     audit_record(
         actor=actor, action=AuditEntry.Action.EXPORT, target=course, reason="enrolments CSV"
     )
-    return rows
+    return csv_text(rows)
 
 
 @transaction.atomic
@@ -241,7 +252,7 @@ def enrolment_start(*, user: Any, version: CourseVersion) -> Enrolment:
     if not learner_is_verified(user=user):
         raise LearningError(
             _("Confirm your email address first: open the link we sent you."),
-            status=403,
+            kind=LearningError.Kind.NOT_ALLOWED,
             code="unverified",
         )
     with transaction.atomic():
@@ -305,7 +316,9 @@ def enrolment_update_completion(*, enrolment: Enrolment) -> bool:
 def attempt_start(*, enrolment: Enrolment, quiz: Quiz) -> Attempt:
     """Returns the open attempt, or draws a new one if the limits allow it."""
     if quiz.version_id != enrolment.version_id:
-        raise LearningError(_("This quiz belongs to another course."), status=404)
+        raise LearningError(
+            _("This quiz belongs to another course."), kind=LearningError.Kind.NOT_FOUND
+        )
     with transaction.atomic():
         # Locking the enrolment serialises two clicks on "start" from the same learner.
         Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -314,12 +327,14 @@ def attempt_start(*, enrolment: Enrolment, quiz: Quiz) -> Attempt:
         if open_attempt:
             return open_attempt
         if any(a.passed for a in attempts):
-            raise LearningError(_("You have already passed this quiz."), status=409)
+            raise LearningError(
+                _("You have already passed this quiz."), kind=LearningError.Kind.CONFLICT
+            )
         if len(attempts) >= quiz.attempt_limit:
             raise LearningError(
                 _("You have used all %(limit)s attempts at this quiz.")
                 % {"limit": quiz.attempt_limit},
-                status=409,
+                kind=LearningError.Kind.CONFLICT,
             )
         last_submitted = attempts[-1].submitted_at if attempts else None
         if last_submitted and quiz.wait_minutes:
@@ -328,7 +343,7 @@ def attempt_start(*, enrolment: Enrolment, quiz: Quiz) -> Attempt:
                 raise LearningError(
                     _("You can try again from %(time)s.")
                     % {"time": date_format(timezone.localtime(allowed_at), "DATETIME_FORMAT")},
-                    status=409,
+                    kind=LearningError.Kind.CONFLICT,
                 )
         question_ids = list(quiz.questions.order_by("position").values_list("id", flat=True))
         seed = secrets.randbits(48)
@@ -408,16 +423,18 @@ def answer_save(*, attempt: Attempt, question_id: int, data: Any) -> Answer:
     them an upsert, so 200 learners answering at once stay fast.
     """
     if attempt.submitted_at is not None:
-        raise LearningError(_("This attempt has already been submitted."), status=409)
+        raise LearningError(
+            _("This attempt has already been submitted."), kind=LearningError.Kind.CONFLICT
+        )
     if question_id not in attempt.question_ids:
-        raise LearningError(_("This question is not part of your attempt."), status=400)
+        raise LearningError(_("This question is not part of your attempt."))
     choices = list(
         Choice.objects.filter(question_id=question_id)
         .select_related("question")
         .order_by("position")
     )
     if not choices:
-        raise LearningError(_("This question is not part of your attempt."), status=400)
+        raise LearningError(_("This question is not part of your attempt."))
     question = choices[0].question
     if callable(data):
         data = data(question.kind)
@@ -457,7 +474,9 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
             .get(pk=attempt.pk)
         )
         if attempt.submitted_at is not None:
-            raise LearningError(_("This attempt has already been submitted."), status=409)
+            raise LearningError(
+                _("This attempt has already been submitted."), kind=LearningError.Kind.CONFLICT
+            )
         total = len(attempt.question_ids)
         right = attempt.answers.filter(
             is_correct=True, question_id__in=attempt.question_ids

@@ -19,7 +19,6 @@ from django_ratelimit.core import is_ratelimited
 from rumbo.accounts.decorators import powers_required
 from rumbo.accounts.permissions import user_holds_powers
 from rumbo.accounts.views import safe_next, second_factor_begin
-from rumbo.core.exports import csv_write
 from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
 from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
@@ -36,14 +35,34 @@ def _in_version_language(request: HttpRequest, version: CourseVersion) -> None:
     request.LANGUAGE_CODE = version.language
 
 
-def _refuse(request: HttpRequest, error: LearningError) -> HttpResponse:
+# The services say which sort of refusal it is; the HTTP status is the views' choice.
+REFUSAL_STATUS = {
+    LearningError.Kind.INVALID: 400,
+    LearningError.Kind.NOT_ALLOWED: 403,
+    LearningError.Kind.NOT_FOUND: 404,
+    LearningError.Kind.CONFLICT: 409,
+}
+
+
+def _refusal(
+    request: HttpRequest, *, message: str, status: int, unverified: bool = False
+) -> HttpResponse:
     if request.headers.get("accept", "").startswith("application/json"):
-        return JsonResponse({"saved": False, "error": error.message}, status=error.status)
+        return JsonResponse({"saved": False, "error": message}, status=status)
     return render(
         request,
         "learning/refused.html",
-        {"message": error.message, "unverified": error.code == "unverified"},
-        status=error.status,
+        {"message": message, "unverified": unverified},
+        status=status,
+    )
+
+
+def _refuse(request: HttpRequest, error: LearningError) -> HttpResponse:
+    return _refusal(
+        request,
+        message=error.message,
+        status=REFUSAL_STATUS[error.kind],
+        unverified=error.code == "unverified",
     )
 
 
@@ -148,14 +167,10 @@ def lesson(
 def quiz(request: HttpRequest, slug: str, language: str, module: int | None = None) -> HttpResponse:
     found = _version_or_404(slug, language)
     _in_version_language(request, found)
-    quizzes = found.quizzes.select_related("module")
-    item = (
-        quizzes.filter(module__position=module).first()
-        if module
-        else quizzes.filter(module__isnull=True).first()
-    )
-    if item is None:
-        raise Http404
+    try:
+        item = selectors.quiz_get(version=found, module=module)
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("learning:login"))
     enrolment = selectors.enrolment_for(user=request.user, version=found)
@@ -215,7 +230,7 @@ def _answer_data(request: HttpRequest, kind: str):
 @require_POST
 def answer(request: HttpRequest, attempt: int, question: int) -> HttpResponse:
     if not request.user.is_authenticated:
-        return _refuse(request, LearningError(_("Log in to answer."), status=403))
+        return _refusal(request, message=_("Log in to answer."), status=403)
     found = _attempt_or_404(request, attempt)
     try:
         services.answer_save(
@@ -337,8 +352,8 @@ def verify_again(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("learning:catalogue"), reverse("learning:login"))
     if _email_rate_limited(request, group="learning.verify_again", email=request.user.email):
-        error = LearningError(_("Too many requests. Please try again in an hour."), status=429)
-        return _refuse(request, error)
+        message = _("Too many requests. Please try again in an hour.")
+        return _refusal(request, message=message, status=429)
     services.learner_send_verification(
         user=request.user, base_url=request.build_absolute_uri("/").rstrip("/")
     )
@@ -456,10 +471,9 @@ def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
 @manager_page
 def manage_csv(request: HttpRequest, slug: str) -> HttpResponse:
     found = _managed_course(request, slug)
-    rows = services.course_enrolments_export(actor=request.user, course=found)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    text = services.course_enrolments_csv(actor=request.user, course=found)
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{found.slug}-enrolments.csv"'
-    csv_write(response, rows)
     return response
 
 
