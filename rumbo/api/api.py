@@ -2,14 +2,13 @@
 (mounted at `/api/<API_PREFIX or app label>/`); this module only gathers them."""
 
 import logging
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+
+from rumbo.core.discovery import app_module_list
 
 logger = logging.getLogger("rumbo.api")
 
@@ -47,10 +46,8 @@ def unexpected_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _mount_app_routers() -> None:
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.api"
-        if config.name.startswith("rumbo.") and config.label != "api" and find_spec(module_name):
-            module = import_module(module_name)
+    for config, module in app_module_list("api"):
+        if config.label != "api":  # this module itself
             prefix = getattr(module, "API_PREFIX", config.label)
             api.add_router(f"/{prefix}/", module.router)
 

@@ -292,11 +292,17 @@ def consultation_export(*, user: Actor, consultation: Consultation, reason: str)
     return record
 
 
-def _erase(record: PersonalData, now: datetime.datetime) -> None:
+def _personal_fields_clear(record: PersonalData, now: datetime.datetime) -> list[str]:
+    """Empties the record's personal fields in memory and returns the fields to save; the
+    one rule of erasure, whether a person asks for it or the retention period ends."""
     for name in record.PERSONAL_FIELDS:
         setattr(record, name, "")
     record.personal_data_erased_at = now
-    record.save(update_fields=[*record.PERSONAL_FIELDS, "personal_data_erased_at"])
+    return [*record.PERSONAL_FIELDS, "personal_data_erased_at"]
+
+
+def _erase(record: PersonalData, now: datetime.datetime) -> None:
+    record.save(update_fields=_personal_fields_clear(record, now))
 
 
 @transaction.atomic
@@ -345,10 +351,7 @@ def personal_data_purge(
                 if not batch:
                     break
                 for record in batch:
-                    for name in record.PERSONAL_FIELDS:
-                        setattr(record, name, "")
-                    record.personal_data_erased_at = now
-                fields = [*model.PERSONAL_FIELDS, "personal_data_erased_at"]
+                    fields = _personal_fields_clear(record, now)  # the same for every record
                 model.objects.bulk_update(batch, fields)  # type: ignore[arg-type]
                 for record in batch:
                     audit_record(

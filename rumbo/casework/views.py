@@ -30,6 +30,7 @@ from rumbo.casework.forms import (
 from rumbo.casework.models import Consultation
 from rumbo.casework.permissions import StaffScope, staff_scope, user_can_read_audit_log
 from rumbo.casework.reports import report_csv, report_xlsx
+from rumbo.core.downloads import download_response
 from rumbo.core.forms import form_add_service_error
 from rumbo.core.numbers import parse_int
 from rumbo.infopoints.models import InfoPoint
@@ -207,12 +208,11 @@ def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
     record = services.consultation_export(
         user=request.user, consultation=consultation, reason=reason
     )
-    response = HttpResponse(
+    return download_response(
         json.dumps(record, ensure_ascii=False, indent=2, default=str),
+        filename=f"record-{consultation.pk}.json",
         content_type="application/json",
     )
-    response["Content-Disposition"] = f'attachment; filename="record-{consultation.pk}.json"'
-    return response
 
 
 @require_POST
@@ -298,14 +298,14 @@ def report_export(request: HttpRequest, file_format: str) -> HttpResponse:
     services.report_export_audit(user=request.user, report=monthly, file_format=file_format)
     name = f"rumbo-report-{monthly.month:%Y-%m}.{file_format}"
     if file_format == "csv":
-        response = HttpResponse(report_csv(monthly), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            report_xlsx(monthly),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download_response(
+            report_csv(monthly), filename=name, content_type="text/csv; charset=utf-8"
         )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download_response(
+        report_xlsx(monthly),
+        filename=name,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 @auditor

@@ -23,6 +23,7 @@ from rumbo.certificates.selectors import (
     certificate_get_own,
     issuer_get,
 )
+from rumbo.core.downloads import download_response
 from rumbo.core.uploads import UploadError, UploadLimits, json_load, text_decode, upload_read
 
 # Guessing is what the limit stops: only lookups that find nothing count, and checks of
@@ -176,12 +177,11 @@ def credential_download(request: HttpRequest, code: str) -> HttpResponse:
     certificate = certificate_get_own(user=request.user, code=code)
     if certificate is None:
         raise Http404
-    response = HttpResponse(
+    return download_response(
         json.dumps(certificate.credential, ensure_ascii=False, indent=2),
+        filename=f"certificate-{certificate.code}.json",
         content_type="application/ld+json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.json"'
-    return response
 
 
 @never_cache
@@ -191,8 +191,9 @@ def certificate_pdf_download(request: HttpRequest, code: str) -> HttpResponse:
     certificate = certificate_get_own(user=request.user, code=code)
     if certificate is None or certificate.is_revoked:
         raise Http404
-    response = HttpResponse(
-        certificate_pdf(certificate=certificate), content_type="application/pdf"
+    return download_response(
+        certificate_pdf(certificate=certificate),
+        filename=f"certificate-{certificate.code}.pdf",
+        content_type="application/pdf",
+        inline=True,
     )
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
-    return response

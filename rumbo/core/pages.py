@@ -7,19 +7,17 @@ route can escape the checks unnoticed.
 """
 
 from collections.abc import Callable, Iterator
-from importlib import import_module
-from importlib.util import find_spec
 from types import ModuleType
 
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from rumbo.core.discovery import app_module_list
+
 
 def _public_page_modules() -> Iterator[tuple[str, ModuleType]]:
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.public_pages"
-        if config.name.startswith("rumbo.") and find_spec(module_name):
-            yield config.label, import_module(module_name)
+    for config, module in app_module_list("public_pages"):
+        yield config.label, module
 
 
 def public_page_list() -> dict[str, Callable[[], str]]:

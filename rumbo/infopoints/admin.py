@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from rumbo.core.admin import SafeAutocompleteMixin
+from rumbo.core.downloads import download_response
 from rumbo.core.uploads import UploadError, upload_read
 from rumbo.infopoints import selectors, services
 from rumbo.infopoints.hsds_files import HSDS_LIMITS, export_zip
@@ -153,11 +154,11 @@ class HsdsImportForm(forms.Form):
 def _hsds_export_view(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("infopoints.view_infopoint"):
         raise PermissionDenied
-    response = HttpResponse(export_zip(), content_type="application/zip")
-    response["Content-Disposition"] = (
-        f'attachment; filename="rumbo-hsds-{timezone.localdate().isoformat()}.zip"'
+    return download_response(
+        export_zip(),
+        filename=f"rumbo-hsds-{timezone.localdate().isoformat()}.zip",
+        content_type="application/zip",
     )
-    return response
 
 
 def _hsds_import_view(request: HttpRequest) -> HttpResponse:

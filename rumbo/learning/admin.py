@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from rumbo.core.downloads import download_response
 from rumbo.learning.models import (
     Choice,
     Course,
@@ -48,9 +48,11 @@ class CourseAdmin(TranslationAdmin):
             self.message_user(request, _("Choose one course to export."), messages.ERROR)
             return None
         course = queryset.get()
-        response = HttpResponse(package_export(course=course), content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{course.slug}.zip"'
-        return response
+        return download_response(
+            package_export(course=course),
+            filename=f"{course.slug}.zip",
+            content_type="application/zip",
+        )
 
 
 class ModuleInline(admin.TabularInline):

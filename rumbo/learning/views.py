@@ -11,7 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
@@ -19,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from rumbo.accounts.decorators import powers_required
 from rumbo.accounts.permissions import user_holds_powers
 from rumbo.accounts.views import safe_next, second_factor_begin
+from rumbo.core.downloads import download_response
 from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
 from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
@@ -64,6 +67,29 @@ def _refuse(request: HttpRequest, error: LearningError) -> HttpResponse:
         status=REFUSAL_STATUS[error.kind],
         unverified=error.code == "unverified",
     )
+
+
+def learner_required(
+    *, back_to: Callable[..., str] | None = None, refusal: Promise | str = ""
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Anonymous visitors are sent to the learners' login page and brought back afterwards
+    to `back_to(**the view's arguments)`, by default to the address they asked for. With a
+    `refusal`, they get it with a 403 instead: a quiz answer is saved by a script, which
+    cannot follow a login page."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            if refusal:
+                return _refusal(request, message=str(refusal), status=403)
+            next_url = back_to(**kwargs) if back_to else request.get_full_path()
+            return redirect_to_login(next_url, reverse("learning:login"))
+
+        return wrapper
+
+    return decorator
 
 
 def _version_or_404(slug: str, language: str) -> CourseVersion:
@@ -121,12 +147,15 @@ def version(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     )
 
 
+def _version_url(*, slug: str, language: str) -> str:
+    return reverse("learning:version", kwargs={"slug": slug, "language": language})
+
+
 @require_POST
+@learner_required(back_to=_version_url)
 def enrol(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     found = _version_or_404(slug, language)
     _in_version_language(request, found)
-    if not request.user.is_authenticated:
-        return redirect_to_login(found.get_absolute_url(), reverse("learning:login"))
     try:
         services.enrolment_start(user=request.user, version=found)
     except LearningError as error:
@@ -164,6 +193,7 @@ def lesson(
 
 
 @require_http_methods(["GET", "POST"])
+@learner_required()
 def quiz(request: HttpRequest, slug: str, language: str, module: int | None = None) -> HttpResponse:
     found = _version_or_404(slug, language)
     _in_version_language(request, found)
@@ -171,8 +201,6 @@ def quiz(request: HttpRequest, slug: str, language: str, module: int | None = No
         item = selectors.quiz_get(version=found, module=module)
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("learning:login"))
     enrolment = selectors.enrolment_for(user=request.user, version=found)
     if request.method == "POST":
         try:
@@ -200,9 +228,8 @@ def _attempt_or_404(request: HttpRequest, attempt: int):
 
 
 @require_GET
+@learner_required()
 def attempt(request: HttpRequest, attempt: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("learning:login"))
     found = _attempt_or_404(request, attempt)
     if found.submitted_at:
         return redirect("learning:result", attempt=found.pk)
@@ -228,9 +255,8 @@ def _answer_data(request: HttpRequest, kind: str):
 
 
 @require_POST
+@learner_required(refusal=gettext_lazy("Log in to answer."))
 def answer(request: HttpRequest, attempt: int, question: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return _refusal(request, message=_("Log in to answer."), status=403)
     found = _attempt_or_404(request, attempt)
     try:
         services.answer_save(
@@ -245,9 +271,8 @@ def answer(request: HttpRequest, attempt: int, question: int) -> HttpResponse:
 
 
 @require_POST
+@learner_required()
 def submit(request: HttpRequest, attempt: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("learning:login"))
     found = _attempt_or_404(request, attempt)
     try:
         services.attempt_submit(attempt=found)
@@ -257,9 +282,8 @@ def submit(request: HttpRequest, attempt: int) -> HttpResponse:
 
 
 @require_GET
+@learner_required()
 def result(request: HttpRequest, attempt: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("learning:login"))
     found = _attempt_or_404(request, attempt)
     if found.submitted_at is None:
         return redirect("learning:attempt", attempt=found.pk)
@@ -348,9 +372,8 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@learner_required(back_to=lambda: reverse("learning:catalogue"))
 def verify_again(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("learning:catalogue"), reverse("learning:login"))
     if _email_rate_limited(request, group="learning.verify_again", email=request.user.email):
         message = _("Too many requests. Please try again in an hour.")
         return _refusal(request, message=message, status=429)
@@ -472,9 +495,9 @@ def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
 def manage_csv(request: HttpRequest, slug: str) -> HttpResponse:
     found = _managed_course(request, slug)
     text = services.course_enrolments_csv(actor=request.user, course=found)
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{found.slug}-enrolments.csv"'
-    return response
+    return download_response(
+        text, filename=f"{found.slug}-enrolments.csv", content_type="text/csv; charset=utf-8"
+    )
 
 
 @require_GET
@@ -484,17 +507,17 @@ def manage_statements(request: HttpRequest, slug: str) -> HttpResponse:
     statements = services.course_statements_export(
         actor=request.user, course=found, base_url=request.build_absolute_uri("/").rstrip("/")
     )
-    response = HttpResponse(
-        json.dumps(statements, ensure_ascii=False, indent=1), content_type="application/json"
+    return download_response(
+        json.dumps(statements, ensure_ascii=False, indent=1),
+        filename=f"{found.slug}-xapi.json",
+        content_type="application/json",
     )
-    response["Content-Disposition"] = f'attachment; filename="{found.slug}-xapi.json"'
-    return response
 
 
 @require_GET
 @manager_page
 def manage_package(request: HttpRequest, slug: str) -> HttpResponse:
     found = _managed_course(request, slug)
-    response = HttpResponse(package_export(course=found), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{found.slug}.zip"'
-    return response
+    return download_response(
+        package_export(course=found), filename=f"{found.slug}.zip", content_type="application/zip"
+    )

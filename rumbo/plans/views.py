@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from rumbo.core.downloads import download_response
 from rumbo.plans import pdf, qr
 from rumbo.plans.engine import (
     AnswerError,
@@ -211,9 +212,7 @@ def plan_pdf(request: HttpRequest, code: str) -> HttpResponse:
     plan, flow = found
     link = request.build_absolute_uri(plan.get_absolute_url())
     content = pdf.plan_pdf(summary=plan_summary(flow=flow, plan=plan), link=link)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="plan.pdf"'
-    return response
+    return download_response(content, filename="plan.pdf", content_type="application/pdf")
 
 
 @never_cache

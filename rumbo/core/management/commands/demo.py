@@ -1,13 +1,11 @@
 import hashlib
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from rumbo.accounts.services import totp_device_ensure, user_ensure_superuser
+from rumbo.core.discovery import app_module_list
 
 DEMO_ADMIN_EMAIL = "admin@rumbo.example"
 DEMO_ADMIN_PASSWORD = "rumbo-demo-admin"  # noqa: S105 - printed on purpose; demo only
@@ -22,15 +20,13 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             self.stderr.write("Refusing to load demo data with RUMBO_ENV=production.")
             raise SystemExit(1)
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.demo"
-            if config.name.startswith("rumbo.") and find_spec(module_name):
-                with transaction.atomic():
-                    # load() may return lines to print, such as demo logins.
-                    notes = import_module(module_name).load() or []
-                self.stdout.write(f"demo data loaded: {config.label}")
-                for line in notes:
-                    self.stdout.write(f"  {line}")
+        for config, module in app_module_list("demo"):
+            with transaction.atomic():
+                # load() may return lines to print, such as demo logins.
+                notes = module.load() or []
+            self.stdout.write(f"demo data loaded: {config.label}")
+            for line in notes:
+                self.stdout.write(f"  {line}")
         admin_user, created = user_ensure_superuser(
             email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD
         )
