@@ -40,6 +40,7 @@ from rumbo.infopoints.models import (  # noqa: E402
     HoursException,
     InfoPoint,
     InfoPointLanguage,
+    InfoPointService,
     OpeningHours,
     Phone,
     Service,
@@ -173,13 +174,12 @@ def populate(size: int, rng: random.Random) -> Service:
                 f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
                 rows,
             )
-    through = InfoPoint.services.through
     ids = list(InfoPoint.objects.values_list("pk", flat=True))
     offering = rng.sample(ids, len(ids) // 10)
     for start in range(0, len(offering), 20_000):
-        through.objects.bulk_create(
+        InfoPointService.objects.bulk_create(
             [
-                through(infopoint_id=pk, service_id=service.pk)
+                InfoPointService(infopoint_id=pk, service_id=service.pk)
                 for pk in offering[start : start + 20_000]
             ]
         )

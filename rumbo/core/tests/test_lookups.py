@@ -21,7 +21,9 @@ def test_in_lookup_keeps_the_numbers_the_column_can_hold():
 
 
 def test_many_to_many_form_field_refuses_a_huge_id_with_a_message():
-    field = forms.ModelMultipleChoiceField(queryset=Organisation.objects.all())
+    field: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.all()
+    )
     with pytest.raises(forms.ValidationError):
         field.clean([str(HUGE)])
 
