@@ -2,6 +2,11 @@ from django.db import models, transaction
 
 from rumbo.audit.models import AuditEntry
 
+# A reason longer than its column is cut, not refused: by the time it is recorded the act has
+# passed its own checks, and it must not fail over the length of its note. Forms that ask
+# for a reason limit it to this length, so only a service's own text could ever be cut.
+REASON_MAX_LENGTH = AuditEntry._meta.get_field("reason").max_length
+
 
 def audit_record(
     *,
@@ -26,5 +31,5 @@ def audit_record(
         target_type=target_type,
         target_id=target_id,
         info_point_id=info_point_id,
-        reason=reason[:300],
+        reason=reason[:REASON_MAX_LENGTH],
     )

@@ -26,17 +26,22 @@ from rumbo.core.models import Country
 from rumbo.infopoints.models import InfoPoint
 
 DEMO_PASSWORD = "demo-rumbo-2026"  # noqa: S105 - printed on purpose: demo databases only
-R = StaffRole.Role
+Role = StaffRole.Role
 POINTS = ["tapachula-centro", "tecun-uman"]
 STAFF = [
     # email, full name, role, point slug or country code
-    ("asesora.tapachula@example.org", "Lucía Asesora", R.ADVISOR, "tapachula-centro"),
-    ("coordinador.tapachula@example.org", "Mario Coordinador", R.COORDINATOR, "tapachula-centro"),
-    ("asesor.tecunuman@example.org", "Diego Asesor", R.ADVISOR, "tecun-uman"),
-    ("coordinadora.tecunuman@example.org", "Ana Coordinadora", R.COORDINATOR, "tecun-uman"),
-    ("gerente.mexico@example.org", "Sofía Gerente", R.COUNTRY_MANAGER, "MX"),
-    ("admin.regional@example.org", "Raúl Administrador", R.ADMINISTRATOR, None),
-    ("auditoria@example.org", "Elena Auditora", R.AUDITOR, None),
+    ("asesora.tapachula@example.org", "Lucía Asesora", Role.ADVISOR, "tapachula-centro"),
+    (
+        "coordinador.tapachula@example.org",
+        "Mario Coordinador",
+        Role.COORDINATOR,
+        "tapachula-centro",
+    ),
+    ("asesor.tecunuman@example.org", "Diego Asesor", Role.ADVISOR, "tecun-uman"),
+    ("coordinadora.tecunuman@example.org", "Ana Coordinadora", Role.COORDINATOR, "tecun-uman"),
+    ("gerente.mexico@example.org", "Sofía Gerente", Role.COUNTRY_MANAGER, "MX"),
+    ("admin.regional@example.org", "Raúl Administrador", Role.ADMINISTRATOR, None),
+    ("auditoria@example.org", "Elena Auditora", Role.AUDITOR, None),
 ]
 MONTHS = 6
 PER_POINT_AND_MONTH = (40, 90)
@@ -67,7 +72,7 @@ def load() -> list[str]:
                 user=user,
                 role=role,
                 info_point=points.get(scope or ""),
-                country=Country.objects.get(code=scope) if role == R.COUNTRY_MANAGER else None,
+                country=Country.objects.get(code=scope) if role == Role.COUNTRY_MANAGER else None,
             )
             StaffRole.objects.filter(user=user).update(is_demo=True)
             lines.append(f"  {email} · {StaffRole.Role(role).label} · {scope or 'region'}")
@@ -89,7 +94,7 @@ def _consultations_generate(*, points: list[InfoPoint]) -> None:
     campaigns = {c.country_id: c for c in Campaign.objects.all()}
     advisors = {
         role.info_point_id: role.user
-        for role in StaffRole.objects.filter(role=R.ADVISOR).select_related("user")
+        for role in StaffRole.objects.filter(role=Role.ADVISOR).select_related("user")
     }
     consultations = []
     for point in points:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rumbo.audit.services import REASON_MAX_LENGTH
 from rumbo.casework.models import (
     CONSENT_VERSION,
     AppointmentRequest,
@@ -143,7 +144,7 @@ class ConsultationForm(Utf8FormMixin, forms.ModelForm):
 class ReasonForm(Utf8FormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason (recorded in the audit log)"),
-        max_length=300,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.TextInput(attrs=PRIVATE),
     )
 

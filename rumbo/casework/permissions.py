@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from rumbo.casework.models import StaffRole
 
-R = StaffRole.Role
+Role = StaffRole.Role
 # Who acts: the request's user (staff pages check the roles; anonymous users hold none).
 Actor: TypeAlias = AbstractBaseUser | AnonymousUser
 NOTHING = Q(pk__in=[])
@@ -50,11 +50,13 @@ def staff_scope(user) -> StaffScope:
     scope = StaffScope(
         point_ids=frozenset(point for role, point, _c in roles if role in StaffRole.POINT_ROLES),
         coordinator_point_ids=frozenset(
-            point for role, point, _c in roles if role == R.COORDINATOR
+            point for role, point, _c in roles if role == Role.COORDINATOR
         ),
-        country_ids=frozenset(country for role, _p, country in roles if role == R.COUNTRY_MANAGER),
-        administrator=any(role == R.ADMINISTRATOR for role, _p, _c in roles),
-        auditor=any(role == R.AUDITOR for role, _p, _c in roles),
+        country_ids=frozenset(
+            country for role, _p, country in roles if role == Role.COUNTRY_MANAGER
+        ),
+        administrator=any(role == Role.ADMINISTRATOR for role, _p, _c in roles),
+        auditor=any(role == Role.AUDITOR for role, _p, _c in roles),
     )
     user._rumbo_staff_scope = scope
     return scope

@@ -32,7 +32,6 @@ from rumbo.casework.selectors import Report
 from rumbo.core.models import Country, Organisation
 from rumbo.infopoints.models import InfoPoint
 
-A = AuditEntry.Action
 # No 0/O or 1/I/L: the code is read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ONE_DESTINATION = _lazy(
@@ -80,7 +79,9 @@ def appointment_request_create(
             break
         except IntegrityError:  # the one-in-a-trillion clash of reference codes
             appointment.reference = _reference_new()
-    audit_record(actor=None, action=A.CREATE, target=appointment, info_point_id=info_point.pk)
+    audit_record(
+        actor=None, action=AuditEntry.Action.CREATE, target=appointment, info_point_id=info_point.pk
+    )
     return appointment
 
 
@@ -92,7 +93,10 @@ def appointment_status_update(*, user: Actor, appointment: AppointmentRequest, s
     appointment.full_clean()
     appointment.save(update_fields=["status", "last_activity_at"])
     audit_record(
-        actor=user, action=A.UPDATE, target=appointment, info_point_id=appointment.info_point_id
+        actor=user,
+        action=AuditEntry.Action.UPDATE,
+        target=appointment,
+        info_point_id=appointment.info_point_id,
     )
 
 
@@ -166,12 +170,22 @@ def consultation_create(
         )
     consultation.full_clean()
     consultation.save()
-    audit_record(actor=user, action=A.CREATE, target=consultation, info_point_id=info_point.pk)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.CREATE,
+        target=consultation,
+        info_point_id=info_point.pk,
+    )
     if appointment is not None:
         appointment.status = AppointmentRequest.Status.SEEN
         appointment.last_activity_at = timezone.now()
         appointment.save(update_fields=["status", "last_activity_at"])
-        audit_record(actor=user, action=A.UPDATE, target=appointment, info_point_id=info_point.pk)
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.UPDATE,
+            target=appointment,
+            info_point_id=info_point.pk,
+        )
     if refer_to_point or refer_to_organisation:
         referral_create(
             user=user,
@@ -218,7 +232,12 @@ def referral_create(
     )
     referral.full_clean()
     referral.save()
-    audit_record(actor=user, action=A.CREATE, target=referral, info_point_id=referral.from_point_id)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.CREATE,
+        target=referral,
+        info_point_id=referral.from_point_id,
+    )
     if consultation.outcome != Consultation.Outcome.REFERRED:
         consultation.outcome = Consultation.Outcome.REFERRED
         consultation.save(update_fields=["outcome"])
@@ -239,7 +258,12 @@ def referral_status_update(*, user: Actor, referral: Referral, status: str) -> R
     referral.save(update_fields=["status", "updated_at", "last_activity_at"])
     # The referral keeps the consultation's personal data alive too.
     Consultation.objects.filter(pk=referral.consultation_id).update(last_activity_at=now)
-    audit_record(actor=user, action=A.UPDATE, target=referral, info_point_id=referral.from_point_id)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.UPDATE,
+        target=referral,
+        info_point_id=referral.from_point_id,
+    )
     return referral
 
 
@@ -257,7 +281,7 @@ def consultation_export(*, user: Actor, consultation: Consultation, reason: str)
         raise ValidationError({"reason": _("Say why the record is exported.")})
     audit_record(
         actor=user,
-        action=A.EXPORT,
+        action=AuditEntry.Action.EXPORT,
         target=consultation,
         info_point_id=consultation.info_point_id,
         reason=reason.strip(),
@@ -320,11 +344,16 @@ def consultation_erase(*, user: Actor, consultation: Consultation, reason: str) 
         _erase(consultation.appointment, now)
     audit_record(
         actor=user,
-        action=A.ERASE,
+        action=AuditEntry.Action.ERASE,
         target=consultation,
         info_point_id=consultation.info_point_id,
         reason=reason.strip(),
     )
+
+
+# The average month of the Gregorian calendar (365.2425 days / 12 = 30.44): a retention of
+# N months is N average months, whichever months of the year it spans.
+DAYS_PER_MONTH = 30.44
 
 
 def personal_data_purge(
@@ -337,7 +366,7 @@ def personal_data_purge(
     not hold locks; each erased record gets its own audit entry.
     """
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=round(30.44 * settings.RUMBO_RETENTION_MONTHS))
+    cutoff = now - datetime.timedelta(days=round(DAYS_PER_MONTH * settings.RUMBO_RETENTION_MONTHS))
     erased: dict[str, int] = {}
     for model in (AppointmentRequest, Consultation, Referral):
         stale = model.objects.filter(
@@ -356,7 +385,7 @@ def personal_data_purge(
                 for record in batch:
                     audit_record(
                         actor=None,
-                        action=A.PURGE,
+                        action=AuditEntry.Action.PURGE,
                         target=record,
                         info_point_id=getattr(record, "info_point_id", None)
                         or getattr(record, "from_point_id", None),
@@ -404,7 +433,7 @@ def field_keys_rotate(*, batch_size: int = 500) -> dict[str, int]:
                     model.objects.bulk_update(records, names)
                     audit_record(
                         actor=None,
-                        action=A.REKEY,
+                        action=AuditEntry.Action.REKEY,
                         target_type=model._meta.label_lower,
                         target_id=f"{records[0].pk}-{records[-1].pk}",
                         reason=f"{len(records)} records to key {primary}",
@@ -448,7 +477,7 @@ def report_export_audit(*, user: Actor, report: Report, file_format: str) -> Non
     """Report exports carry no personal data, but every export is audited all the same."""
     audit_record(
         actor=user,
-        action=A.EXPORT,
+        action=AuditEntry.Action.EXPORT,
         target_type="casework.report",
         target_id=f"{report.month:%Y-%m}",
         reason=f"{file_format}: {report.scope_label}",

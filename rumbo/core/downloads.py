@@ -14,7 +14,7 @@ def download_response(
     already built in memory, so a plain response keeps `Content-Length` and `.content`.
     """
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=not inline, filename=filename
-    )
+    disposition = content_disposition_header(as_attachment=not inline, filename=filename)
+    if disposition:  # None only for an inline file without a name
+        response["Content-Disposition"] = disposition
     return response

@@ -128,7 +128,7 @@ def trafficking_package_files() -> dict[str, bytes]:
                 "published": True,
             }
         )
-        _module_files(files, language, 1, content._m1(language))
+        _module_files(files, language, 1, content.trafficking_first_module(language))
         if language in content.FINAL:
             for position, module in enumerate(content.LATER_MODULES, start=2):
                 _module_files(files, language, position, module[language])

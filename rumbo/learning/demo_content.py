@@ -11,7 +11,8 @@ TRUE = {"es": "Verdadero", "en": "True", "fr": "Vrai", "ar": "صحيح"}
 FALSE = {"es": "Falso", "en": "False", "fr": "Faux", "ar": "خطأ"}
 
 
-def tf(language: str, answer: bool) -> list[tuple[str, bool]]:
+def true_false_choices(language: str, answer: bool) -> list[tuple[str, bool]]:
+    """The two choices of a true-or-false question; `answer` says whether "True" is right."""
     return [(TRUE[language], answer), (FALSE[language], not answer)]
 
 
@@ -29,7 +30,8 @@ TRAFFICKING_SUMMARY = {
 }
 
 
-def _m1(language: str) -> tuple:
+def trafficking_first_module(language: str) -> tuple:
+    # The one module written in all four languages (French and Arabic versions are partial).
     text = {
         "es": (
             "¿Qué es la trata de personas?",
@@ -92,7 +94,7 @@ def _m1(language: str) -> tuple:
                 TF,
                 "La trata siempre implica cruzar una frontera.",
                 "Puede ocurrir dentro del propio país.",
-                tf("es", False),
+                true_false_choices("es", False),
             ),
             (
                 M,
@@ -122,7 +124,7 @@ def _m1(language: str) -> tuple:
                 TF,
                 "Trafficking always involves crossing a border.",
                 "It can happen inside one's own country.",
-                tf("en", False),
+                true_false_choices("en", False),
             ),
             (
                 M,
@@ -152,7 +154,7 @@ def _m1(language: str) -> tuple:
                 TF,
                 "La traite implique toujours le passage d'une frontière.",
                 "Elle peut avoir lieu dans son propre pays.",
-                tf("fr", False),
+                true_false_choices("fr", False),
             ),
             (
                 M,
@@ -178,7 +180,12 @@ def _m1(language: str) -> tuple:
                 "في حالة الأطفال يكفي الفعل وغرض الاستغلال.",
                 [("الوسيلة", True), ("الفعل", False), ("غرض الاستغلال", False)],
             ),
-            (TF, "الاتجار يتضمن دائمًا عبور الحدود.", "قد يحدث داخل البلد نفسه.", tf("ar", False)),
+            (
+                TF,
+                "الاتجار يتضمن دائمًا عبور الحدود.",
+                "قد يحدث داخل البلد نفسه.",
+                true_false_choices("ar", False),
+            ),
             (
                 M,
                 "ما هي أغراض الاستغلال؟",
@@ -226,7 +233,7 @@ LATER_MODULES = [
                     TF,
                     "La prevención de la trata debe esperar a que termine la emergencia.",
                     "Debe estar presente desde el primer día.",
-                    tf("es", False),
+                    true_false_choices("es", False),
                 ),
                 (
                     M,
@@ -259,7 +266,7 @@ LATER_MODULES = [
                     TF,
                     "Preventing trafficking should wait until the emergency is over.",
                     "It belongs in the response from day one.",
-                    tf("en", False),
+                    true_false_choices("en", False),
                 ),
                 (
                     M,
@@ -293,7 +300,7 @@ LATER_MODULES = [
                     TF,
                     "Un solo indicador prueba que hay trata.",
                     "Los indicadores se valoran en conjunto.",
-                    tf("es", False),
+                    true_false_choices("es", False),
                 ),
                 (
                     M,
@@ -329,7 +336,7 @@ LATER_MODULES = [
                     TF,
                     "A single indicator proves trafficking.",
                     "Indicators are weighed together.",
-                    tf("en", False),
+                    true_false_choices("en", False),
                 ),
                 (
                     M,
@@ -368,7 +375,7 @@ LATER_MODULES = [
                     TF,
                     "La falta de vías regulares de migración es un factor de riesgo del entorno.",
                     "Empuja a rutas irregulares.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -405,7 +412,7 @@ LATER_MODULES = [
                     TF,
                     "A lack of regular migration pathways is an environmental risk factor.",
                     "It pushes people to irregular routes.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -436,7 +443,7 @@ LATER_MODULES = [
                     TF,
                     "Es aceptable entrevistar a una posible víctima delante de quien la controla.",
                     "Pone a la persona en riesgo.",
-                    tf("es", False),
+                    true_false_choices("es", False),
                 ),
                 (
                     M,
@@ -469,7 +476,7 @@ LATER_MODULES = [
                     TF,
                     "It is acceptable to interview a possible victim in front of the person controlling them.",
                     "It puts the person at risk.",
-                    tf("en", False),
+                    true_false_choices("en", False),
                 ),
                 (
                     M,
@@ -508,7 +515,7 @@ LATER_MODULES = [
                     TF,
                     "Un mapa de servicios actualizado facilita la derivación.",
                     "Indica a quién llamar.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -545,7 +552,7 @@ LATER_MODULES = [
                     TF,
                     "An up-to-date service map makes referral easier.",
                     "It says whom to call.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -583,7 +590,7 @@ LATER_MODULES = [
                     TF,
                     "El apoyo psicosocial es una necesidad inmediata.",
                     "Forma parte de la primera respuesta.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -615,7 +622,7 @@ LATER_MODULES = [
                     TF,
                     "Psychosocial support is an immediate need.",
                     "It is part of the first response.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -649,7 +656,7 @@ LATER_MODULES = [
                     TF,
                     "Buscar a la familia es una medida de prevención.",
                     "Reduce el riesgo.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -685,7 +692,7 @@ LATER_MODULES = [
                     TF,
                     "Family tracing is a preventive measure.",
                     "It reduces the risk.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -723,7 +730,7 @@ LATER_MODULES = [
                     TF,
                     "Los procedimientos operativos estándar ayudan a coordinar.",
                     "Evitan respuestas aisladas.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -759,7 +766,7 @@ LATER_MODULES = [
                     TF,
                     "Standard operating procedures help coordination.",
                     "They prevent isolated responses.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -797,7 +804,7 @@ LATER_MODULES = [
                     TF,
                     "Informar sobre ofertas engañosas es una medida de prevención.",
                     "Ayuda a reconocerlas.",
-                    tf("es", True),
+                    true_false_choices("es", True),
                 ),
                 (
                     M,
@@ -833,7 +840,7 @@ LATER_MODULES = [
                     TF,
                     "Informing people about deceptive offers is a preventive measure.",
                     "It helps them recognise such offers.",
-                    tf("en", True),
+                    true_false_choices("en", True),
                 ),
                 (
                     M,
@@ -871,7 +878,7 @@ LATER_MODULES = [
                     TF,
                     "Las cifras publicadas deben permitir identificar casos.",
                     "Deben ser agregadas.",
-                    tf("es", False),
+                    true_false_choices("es", False),
                 ),
                 (
                     M,
@@ -907,7 +914,7 @@ LATER_MODULES = [
                     TF,
                     "Published figures should make it possible to identify cases.",
                     "They must be aggregated.",
-                    tf("en", False),
+                    true_false_choices("en", False),
                 ),
                 (
                     M,
@@ -938,7 +945,7 @@ FINAL = {
                 TF,
                 "La asistencia a sobrevivientes depende de que denuncien.",
                 "No depende de denunciar.",
-                tf("es", False),
+                true_false_choices("es", False),
             ),
             (
                 S,
@@ -964,7 +971,7 @@ FINAL = {
                 TF,
                 "El diseño de un sitio de desplazamiento influye en el riesgo de trata.",
                 "Iluminación y baños seguros importan.",
-                tf("es", True),
+                true_false_choices("es", True),
             ),
             (
                 S,
@@ -980,7 +987,7 @@ FINAL = {
                 TF,
                 "Los datos de posibles víctimas pueden compartirse libremente entre organizaciones.",
                 "Solo con base clara y consentimiento.",
-                tf("es", False),
+                true_false_choices("es", False),
             ),
             (
                 S,
@@ -1003,7 +1010,7 @@ FINAL = {
                 TF,
                 "Assistance to survivors depends on their reporting to the police.",
                 "It does not depend on reporting.",
-                tf("en", False),
+                true_false_choices("en", False),
             ),
             (
                 S,
@@ -1021,7 +1028,7 @@ FINAL = {
                 TF,
                 "The design of a displacement site affects the risk of trafficking.",
                 "Lighting and safe latrines matter.",
-                tf("en", True),
+                true_false_choices("en", True),
             ),
             (
                 S,
@@ -1033,7 +1040,7 @@ FINAL = {
                 TF,
                 "Data about possible victims may be shared freely between organisations.",
                 "Only with a clear basis and consent.",
-                tf("en", False),
+                true_false_choices("en", False),
             ),
             (
                 S,
@@ -1093,7 +1100,7 @@ SHORT_COURSES = [
                             TF,
                             "Es normal que el reclutador guarde tu pasaporte.",
                             "Es una señal de alerta.",
-                            tf("es", False),
+                            true_false_choices("es", False),
                         ),
                     ],
                 ),
@@ -1114,7 +1121,7 @@ SHORT_COURSES = [
                             TF,
                             "It is normal for a recruiter to keep your passport.",
                             "It is a warning sign.",
-                            tf("en", False),
+                            true_false_choices("en", False),
                         ),
                     ],
                 ),
@@ -1141,7 +1148,7 @@ SHORT_COURSES = [
                             TF,
                             "Los programas de trabajo temporal ofrecen visas.",
                             "Son vías regulares.",
-                            tf("es", True),
+                            true_false_choices("es", True),
                         ),
                     ],
                 ),
@@ -1166,7 +1173,7 @@ SHORT_COURSES = [
                             TF,
                             "Temporary work programmes offer visas.",
                             "They are regular pathways.",
-                            tf("en", True),
+                            true_false_choices("en", True),
                         ),
                     ],
                 ),
@@ -1213,7 +1220,7 @@ SHORT_COURSES = [
                             TF,
                             "Conviene registrar todos los datos posibles.",
                             "Solo lo necesario.",
-                            tf("es", False),
+                            true_false_choices("es", False),
                         ),
                     ],
                 ),
@@ -1238,7 +1245,7 @@ SHORT_COURSES = [
                             TF,
                             "It is best to record every possible detail.",
                             "Only what is needed.",
-                            tf("en", False),
+                            true_false_choices("en", False),
                         ),
                     ],
                 ),
@@ -1265,7 +1272,7 @@ SHORT_COURSES = [
                             TF,
                             "Conviene verificar que la derivación se recibió.",
                             "Así no se pierde nadie.",
-                            tf("es", True),
+                            true_false_choices("es", True),
                         ),
                     ],
                 ),
@@ -1290,7 +1297,7 @@ SHORT_COURSES = [
                             TF,
                             "It is good practice to check that a referral was received.",
                             "So nobody is lost.",
-                            tf("en", True),
+                            true_false_choices("en", True),
                         ),
                     ],
                 ),

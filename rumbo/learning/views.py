@@ -19,16 +19,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 
 from rumbo.accounts.decorators import powers_required
+from rumbo.accounts.models import User
 from rumbo.accounts.permissions import user_holds_powers
 from rumbo.accounts.views import safe_next, second_factor_begin
 from rumbo.core.downloads import download_response
 from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
 from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
-from rumbo.learning.models import CourseVersion, Question
+from rumbo.learning.models import Attempt, Course, CourseVersion, Question
 from rumbo.learning.package import PACKAGE_LIMITS, PackageError, package_export, package_import
 from rumbo.learning.permissions import user_can_manage_courses
 from rumbo.learning.services import LearningError
+
+
+class LearnerRequest(HttpRequest):
+    """A request that `learner_required` let through: its user is logged in."""
+
+    user: User
 
 
 def _in_version_language(request: HttpRequest, version: CourseVersion) -> None:
@@ -122,28 +129,33 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @require_GET
 def course(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        found = selectors.course_get(slug=slug)
+        published_course = selectors.course_get(slug=slug)
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    title = selectors.version_title_for(course=found, language=translation.get_language())
+    title = selectors.version_title_for(
+        course=published_course, language=translation.get_language()
+    )
     versions = [
-        (version, version.modules.count() < found.module_count) for version in found.versions.all()
+        (version, version.modules.count() < published_course.module_count)
+        for version in published_course.versions.all()
     ]
     return render(
-        request, "learning/course.html", {"course": found, "title": title, "versions": versions}
+        request,
+        "learning/course.html",
+        {"course": published_course, "title": title, "versions": versions},
     )
 
 
 @require_GET
 def version(request: HttpRequest, slug: str, language: str) -> HttpResponse:
-    found = _version_or_404(slug, language)
-    _in_version_language(request, found)
-    enrolment = selectors.enrolment_for(user=request.user, version=found)
-    outline = selectors.version_outline(version=found, enrolment=enrolment)
+    course_version = _version_or_404(slug, language)
+    _in_version_language(request, course_version)
+    enrolment = selectors.enrolment_for(user=request.user, version=course_version)
+    outline = selectors.version_outline(version=course_version, enrolment=enrolment)
     return render(
         request,
         "learning/version.html",
-        {"version": found, "enrolment": enrolment, "outline": outline},
+        {"version": course_version, "enrolment": enrolment, "outline": outline},
     )
 
 
@@ -154,27 +166,27 @@ def _version_url(*, slug: str, language: str) -> str:
 @require_POST
 @learner_required(back_to=_version_url)
 def enrol(request: HttpRequest, slug: str, language: str) -> HttpResponse:
-    found = _version_or_404(slug, language)
-    _in_version_language(request, found)
+    course_version = _version_or_404(slug, language)
+    _in_version_language(request, course_version)
     try:
-        services.enrolment_start(user=request.user, version=found)
+        services.enrolment_start(user=request.user, version=course_version)
     except LearningError as error:
         return _refuse(request, error)
-    return redirect(found.get_absolute_url())
+    return redirect(course_version.get_absolute_url())
 
 
 @require_GET
 def lesson(
     request: HttpRequest, slug: str, language: str, module: int, lesson: str
 ) -> HttpResponse:
-    found = _version_or_404(slug, language)
-    _in_version_language(request, found)
+    course_version = _version_or_404(slug, language)
+    _in_version_language(request, course_version)
     try:
-        item = selectors.lesson_get(version=found, module=module, slug=lesson)
+        item = selectors.lesson_get(version=course_version, module=module, slug=lesson)
     except ObjectDoesNotExist as error:
         raise Http404 from error
     # Lessons are open to everyone; progress is kept only for enrolled learners.
-    enrolment = selectors.enrolment_for(user=request.user, version=found)
+    enrolment = selectors.enrolment_for(user=request.user, version=course_version)
     if enrolment:
         services.lesson_mark_viewed(enrolment=enrolment, lesson=item)
     previous, following = selectors.lesson_neighbours(lesson=item)
@@ -182,7 +194,7 @@ def lesson(
         request,
         "learning/lesson.html",
         {
-            "version": found,
+            "version": course_version,
             "lesson": item,
             "html": selectors.lesson_render_html(body=item.body),
             "previous": previous,
@@ -195,17 +207,17 @@ def lesson(
 @require_http_methods(["GET", "POST"])
 @learner_required()
 def quiz(request: HttpRequest, slug: str, language: str, module: int | None = None) -> HttpResponse:
-    found = _version_or_404(slug, language)
-    _in_version_language(request, found)
+    course_version = _version_or_404(slug, language)
+    _in_version_language(request, course_version)
     try:
-        item = selectors.quiz_get(version=found, module=module)
+        item = selectors.quiz_get(version=course_version, module=module)
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    enrolment = selectors.enrolment_for(user=request.user, version=found)
+    enrolment = selectors.enrolment_for(user=request.user, version=course_version)
     if request.method == "POST":
         try:
             if enrolment is None:
-                enrolment = services.enrolment_start(user=request.user, version=found)
+                enrolment = services.enrolment_start(user=request.user, version=course_version)
             attempt = services.attempt_start(enrolment=enrolment, quiz=item)
         except LearningError as error:
             return _refuse(request, error)
@@ -214,32 +226,32 @@ def quiz(request: HttpRequest, slug: str, language: str, module: int | None = No
     return render(
         request,
         "learning/quiz.html",
-        {"version": found, "quiz": item, "attempts": attempts, "enrolment": enrolment},
+        {"version": course_version, "quiz": item, "attempts": attempts, "enrolment": enrolment},
     )
 
 
-def _attempt_or_404(request: HttpRequest, attempt: int):
+def _attempt_or_404(request: HttpRequest, attempt: int) -> Attempt:
     try:
-        found = selectors.attempt_get_for_user(attempt_id=attempt, user=request.user)
+        quiz_attempt = selectors.attempt_get_for_user(attempt_id=attempt, user=request.user)
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    _in_version_language(request, found.enrolment.version)
-    return found
+    _in_version_language(request, quiz_attempt.enrolment.version)
+    return quiz_attempt
 
 
 @require_GET
 @learner_required()
 def attempt(request: HttpRequest, attempt: int) -> HttpResponse:
-    found = _attempt_or_404(request, attempt)
-    if found.submitted_at:
-        return redirect("learning:result", attempt=found.pk)
+    quiz_attempt = _attempt_or_404(request, attempt)
+    if quiz_attempt.submitted_at:
+        return redirect("learning:result", attempt=quiz_attempt.pk)
     return render(
         request,
         "learning/attempt.html",
         {
-            "attempt": found,
-            "version": found.enrolment.version,
-            "items": selectors.attempt_questions(attempt=found),
+            "attempt": quiz_attempt,
+            "version": quiz_attempt.enrolment.version,
+            "items": selectors.attempt_questions(attempt=quiz_attempt),
         },
     )
 
@@ -257,44 +269,48 @@ def _answer_data(request: HttpRequest, kind: str):
 @require_POST
 @learner_required(refusal=gettext_lazy("Log in to answer."))
 def answer(request: HttpRequest, attempt: int, question: int) -> HttpResponse:
-    found = _attempt_or_404(request, attempt)
+    quiz_attempt = _attempt_or_404(request, attempt)
     try:
         services.answer_save(
-            attempt=found, question_id=question, data=lambda kind: _answer_data(request, kind)
+            attempt=quiz_attempt,
+            question_id=question,
+            data=lambda kind: _answer_data(request, kind),
         )
     except LearningError as error:
         return _refuse(request, error)
     if request.headers.get("accept", "").startswith("application/json"):
         return JsonResponse({"saved": True})
     messages.success(request, _("Answer saved."))
-    return redirect(reverse("learning:attempt", kwargs={"attempt": found.pk}) + f"#q{question}")
+    return redirect(
+        reverse("learning:attempt", kwargs={"attempt": quiz_attempt.pk}) + f"#q{question}"
+    )
 
 
 @require_POST
 @learner_required()
 def submit(request: HttpRequest, attempt: int) -> HttpResponse:
-    found = _attempt_or_404(request, attempt)
+    quiz_attempt = _attempt_or_404(request, attempt)
     try:
-        services.attempt_submit(attempt=found)
+        services.attempt_submit(attempt=quiz_attempt)
     except LearningError as error:
         return _refuse(request, error)
-    return redirect("learning:result", attempt=found.pk)
+    return redirect("learning:result", attempt=quiz_attempt.pk)
 
 
 @require_GET
 @learner_required()
 def result(request: HttpRequest, attempt: int) -> HttpResponse:
-    found = _attempt_or_404(request, attempt)
-    if found.submitted_at is None:
-        return redirect("learning:attempt", attempt=found.pk)
+    quiz_attempt = _attempt_or_404(request, attempt)
+    if quiz_attempt.submitted_at is None:
+        return redirect("learning:attempt", attempt=quiz_attempt.pk)
     return render(
         request,
         "learning/result.html",
         {
-            "attempt": found,
-            "version": found.enrolment.version,
-            "items": selectors.attempt_questions(attempt=found),
-            "complete": found.enrolment.completed_at is not None,
+            "attempt": quiz_attempt,
+            "version": quiz_attempt.enrolment.version,
+            "items": selectors.attempt_questions(attempt=quiz_attempt),
+            "complete": quiz_attempt.enrolment.completed_at is not None,
         },
     )
 
@@ -373,7 +389,7 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @learner_required(back_to=lambda: reverse("learning:catalogue"))
-def verify_again(request: HttpRequest) -> HttpResponse:
+def verify_again(request: LearnerRequest) -> HttpResponse:
     if _email_rate_limited(request, group="learning.verify_again", email=request.user.email):
         message = _("Too many requests. Please try again in an hour.")
         return _refusal(request, message=message, status=429)
@@ -432,7 +448,7 @@ def manager_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return wrapper
 
 
-def _managed_course(request: HttpRequest, slug: str):
+def _managed_course(request: HttpRequest, slug: str) -> Course:
     try:
         return selectors.course_get_manageable(user=request.user, slug=slug)
     except ObjectDoesNotExist as error:
@@ -473,18 +489,18 @@ def manage(request: HttpRequest) -> HttpResponse:
 @require_GET
 @manager_page
 def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _managed_course(request, slug)
+    managed_course = _managed_course(request, slug)
     quizzes = [
         (item, selectors.quiz_item_analysis(quiz=item))
-        for item in selectors.course_quizzes(course=found)
+        for item in selectors.course_quizzes(course=managed_course)
     ]
     return render(
         request,
         "learning/manage_course.html",
         {
-            "course": found,
-            "report": selectors.course_report(course=found),
-            "rows": services.course_enrolments_read(actor=request.user, course=found),
+            "course": managed_course,
+            "report": selectors.course_report(course=managed_course),
+            "rows": services.course_enrolments_read(actor=request.user, course=managed_course),
             "quizzes": quizzes,
         },
     )
@@ -493,23 +509,27 @@ def manage_course(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @manager_page
 def manage_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _managed_course(request, slug)
-    text = services.course_enrolments_csv(actor=request.user, course=found)
+    managed_course = _managed_course(request, slug)
+    text = services.course_enrolments_csv(actor=request.user, course=managed_course)
     return download_response(
-        text, filename=f"{found.slug}-enrolments.csv", content_type="text/csv; charset=utf-8"
+        text,
+        filename=f"{managed_course.slug}-enrolments.csv",
+        content_type="text/csv; charset=utf-8",
     )
 
 
 @require_GET
 @manager_page
 def manage_statements(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _managed_course(request, slug)
+    managed_course = _managed_course(request, slug)
     statements = services.course_statements_export(
-        actor=request.user, course=found, base_url=request.build_absolute_uri("/").rstrip("/")
+        actor=request.user,
+        course=managed_course,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
     )
     return download_response(
         json.dumps(statements, ensure_ascii=False, indent=1),
-        filename=f"{found.slug}-xapi.json",
+        filename=f"{managed_course.slug}-xapi.json",
         content_type="application/json",
     )
 
@@ -517,7 +537,9 @@ def manage_statements(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @manager_page
 def manage_package(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _managed_course(request, slug)
+    managed_course = _managed_course(request, slug)
     return download_response(
-        package_export(course=found), filename=f"{found.slug}.zip", content_type="application/zip"
+        package_export(course=managed_course),
+        filename=f"{managed_course.slug}.zip",
+        content_type="application/zip",
     )

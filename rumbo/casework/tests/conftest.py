@@ -21,7 +21,7 @@ from rumbo.casework.factories import (
 )
 from rumbo.casework.models import StaffRole
 
-R = StaffRole.Role
+Role = StaffRole.Role
 
 
 def login_verified(client: Client, user) -> Client:
@@ -105,11 +105,11 @@ def world(db) -> World:
             f"REF{key}-9999",
         ]
     roles = {
-        "advisor_a": (R.ADVISOR, "A"),
-        "coordinator_a": (R.COORDINATOR, "A"),
-        "advisor_b": (R.ADVISOR, "B"),
-        "coordinator_b": (R.COORDINATOR, "B"),
-        "unverified_advisor_a": (R.ADVISOR, "A"),
+        "advisor_a": (Role.ADVISOR, "A"),
+        "coordinator_a": (Role.COORDINATOR, "A"),
+        "advisor_b": (Role.ADVISOR, "B"),
+        "coordinator_b": (Role.COORDINATOR, "B"),
+        "unverified_advisor_a": (Role.ADVISOR, "A"),
     }
     for name, (role, point) in roles.items():
         world.users[name] = StaffRoleFactory(
@@ -117,11 +117,11 @@ def world(db) -> World:
         ).user
     world.users["country_manager_mx"] = StaffRoleFactory(
         user=UserFactory(email="cm@example.org"),
-        role=R.COUNTRY_MANAGER,
+        role=Role.COUNTRY_MANAGER,
         info_point=None,
         country=mx,
     ).user
-    for role in (R.ADMINISTRATOR, R.AUDITOR):
+    for role in (Role.ADMINISTRATOR, Role.AUDITOR):
         world.users[role.value] = StaffRoleFactory(
             user=UserFactory(email=f"{role.value}@example.org"), role=role, info_point=None
         ).user

@@ -14,8 +14,6 @@ from rumbo.casework import selectors, services
 from rumbo.casework.factories import AppointmentRequestFactory, ConsultationFactory
 from rumbo.casework.models import AppointmentRequest, Consultation, Referral
 
-A = AuditEntry.Action
-
 
 def consultation_fields(**overrides):
     return {
@@ -40,7 +38,7 @@ def test_recording_a_consultation_writes_an_audit_entry(world):
         topics=["documents"],
         **consultation_fields(),
     )
-    entry = AuditEntry.objects.get(action=A.CREATE, target_id=str(consultation.pk))
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.CREATE, target_id=str(consultation.pk))
     assert entry.actor == world.users["advisor_a"]
     assert entry.target_type == "casework.consultation"
     assert consultation.month == datetime.date(2026, 11, 1)
@@ -100,12 +98,14 @@ def test_only_the_receiving_point_updates_a_referral_status(world):
     )
     referral.refresh_from_db()
     assert referral.status == Referral.Status.ACCEPTED
-    assert AuditEntry.objects.filter(action=A.UPDATE, target_id=str(referral.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.UPDATE, target_id=str(referral.pk)
+    ).exists()
 
 
 def test_reading_a_consultation_is_audited(world):
     selectors.consultation_read(user=world.users["advisor_a"], pk=world.consultations["A"].pk)
-    entry = AuditEntry.objects.get(action=A.READ)
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.READ)
     assert (entry.actor, entry.target_id) == (
         world.users["advisor_a"],
         str(world.consultations["A"].pk),
@@ -115,7 +115,7 @@ def test_reading_a_consultation_is_audited(world):
 def test_a_failed_act_leaves_no_audit_entry(world):
     def act() -> None:
         with transaction.atomic():
-            audit_record(actor=None, action=A.READ, target_type="x", target_id="1")
+            audit_record(actor=None, action=AuditEntry.Action.READ, target_type="x", target_id="1")
             raise RuntimeError("rolled back")
 
     with pytest.raises(RuntimeError):
@@ -126,7 +126,7 @@ def test_a_failed_act_leaves_no_audit_entry(world):
 @pytest.mark.django_db(transaction=True)
 def test_audit_record_refuses_to_run_outside_a_transaction():
     with pytest.raises(RuntimeError):
-        audit_record(actor=None, action=A.READ, target_type="x", target_id="1")
+        audit_record(actor=None, action=AuditEntry.Action.READ, target_type="x", target_id="1")
 
 
 def test_export_records_who_and_why(world):
@@ -136,7 +136,7 @@ def test_export_records_who_and_why(world):
         reason="Access request by phone",
     )
     assert record["alias"] == "SECRET-ALIAS-A"
-    entry = AuditEntry.objects.get(action=A.EXPORT)
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
     assert entry.reason == "Access request by phone"
     assert entry.actor == world.users["coordinator_a"]
 
@@ -162,7 +162,7 @@ def test_erasure_keeps_the_figures_and_erases_referral_copies(world):
         r.shared_alias == "" and r.reason == ""
         for r in Referral.objects.filter(consultation=consultation)
     )
-    assert AuditEntry.objects.filter(action=A.ERASE, reason="Person asked").exists()
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.ERASE, reason="Person asked").exists()
 
 
 @override_settings(RUMBO_RETENTION_MONTHS=12)
@@ -183,8 +183,10 @@ def test_retention_purge_erases_idle_records_only(world):
     assert old.sex == Consultation.Sex.FEMALE  # the aggregate fields stay
     assert recent.alias != ""
     assert AppointmentRequest.objects.get(pk=old_request.pk).contact == ""
-    assert AuditEntry.objects.filter(action=A.PURGE, target_id=str(old.pk)).exists()
-    assert not AuditEntry.objects.filter(action=A.PURGE, target_id=str(recent.pk)).exists()
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.PURGE, target_id=str(old.pk)).exists()
+    assert not AuditEntry.objects.filter(
+        action=AuditEntry.Action.PURGE, target_id=str(recent.pk)
+    ).exists()
 
 
 @override_settings(RUMBO_RETENTION_MONTHS=3)
