@@ -52,10 +52,6 @@ def keyring() -> tuple[str, dict[str, AESGCM]]:
     return _parse_keys(settings.RUMBO_FIELD_ENCRYPTION_KEYS)
 
 
-def key_generate() -> str:
-    return base64.urlsafe_b64encode(os.urandom(32)).decode()
-
-
 def value_encrypt(*, plaintext: str, context: str) -> str:
     primary, keys = keyring()
     nonce = os.urandom(NONCE_BYTES)

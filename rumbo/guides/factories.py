@@ -13,7 +13,6 @@ from rumbo.guides.models import (
     EligibilityRule,
     Office,
     Pathway,
-    PathwayStep,
     Source,
 )
 
@@ -111,14 +110,6 @@ class EligibilityRuleFactory(factory.django.DjangoModelFactory):
     operator = EligibilityRule.Operator.MIN
     value = "18"
     unmet_message = "Only from 18 years of age"
-
-
-class PathwayStepFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PathwayStep
-
-    pathway = factory.SubFactory(PathwayFactory)
-    title = factory.Sequence(lambda n: f"Step {n}")
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,6 @@ from rumbo.infopoints.models import (
     InfoPoint,
     InfoPointLanguage,
     OpeningHours,
-    Phone,
     Service,
 )
 
@@ -73,14 +72,6 @@ class InfoPointFactory(factory.django.DjangoModelFactory[InfoPoint]):
     latitude = factory.SelfAttribute("place.latitude")
     longitude = factory.SelfAttribute("place.longitude")
     time_zone = "America/Guatemala"
-
-
-class PhoneFactory(factory.django.DjangoModelFactory[Phone]):
-    class Meta:
-        model = Phone
-
-    info_point = factory.SubFactory(InfoPointFactory)
-    number = "+50222223333"
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory[OpeningHours]):

@@ -38,7 +38,3 @@ class DirectoryForm(PlacePickerForm):
                 code="incomplete_location",
             )
         return data
-
-    @property
-    def has_location(self) -> bool:
-        return self.is_valid() and self.cleaned_data.get("lat") is not None

@@ -9,7 +9,7 @@ import math
 import re
 import uuid
 import zoneinfo
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pycountry
@@ -175,9 +175,6 @@ class InfoPoint(DemoMarked):
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
-
-    def local_now(self, at: datetime) -> datetime:
-        return at.astimezone(self.tzinfo)
 
     @property
     def geo_uri(self) -> str:

@@ -221,10 +221,6 @@ class Quiz(DemoMarked):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_final(self) -> bool:
-        return self.module_id is None
-
 
 class Question(DemoMarked):
     class Kind(models.TextChoices):

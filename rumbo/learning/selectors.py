@@ -13,12 +13,10 @@ from django.utils.translation import gettext as _
 from rumbo.learning.models import (
     Answer,
     Attempt,
-    Choice,
     Course,
     CourseVersion,
     Enrolment,
     Lesson,
-    LessonView,
     Module,
     Question,
     Quiz,
@@ -414,11 +412,3 @@ def quiz_item_analysis(*, quiz: Quiz) -> list[dict[str, Any]]:
 
 def course_statements(*, course: Course) -> QuerySet[Statement]:
     return Statement.objects.filter(course=course).select_related("user").order_by("timestamp")
-
-
-def lesson_was_viewed(*, enrolment: Enrolment, lesson: Lesson) -> bool:
-    return LessonView.objects.filter(enrolment=enrolment, lesson=lesson).exists()
-
-
-def choice_ids_of(*, question: Question) -> set[int]:
-    return set(Choice.objects.filter(question=question).values_list("id", flat=True))
