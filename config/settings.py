@@ -300,6 +300,10 @@ RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
 # address and per email address (django-ratelimit, counted in the cache).
 RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS = "20/h"
 RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL = "3/h"
+# New plans per client address (the questionnaire's first answer creates one).
+RUMBO_PLAN_CREATE_RATE = "20/h"
+# Aggregate casework reports hold no personal data, so they are cached; 0 turns it off.
+RUMBO_REPORT_CACHE_SECONDS = 300
 AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
 AXES_FAILURE_LIMIT = 5
 # The staff, campus and admin logins name the account `username`; this reads it there.

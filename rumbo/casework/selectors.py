@@ -6,6 +6,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -22,7 +23,6 @@ from rumbo.infopoints.models import InfoPoint
 
 # Counts from 1 to 4 are hidden in reports so that nobody can be singled out.
 SUPPRESSION_THRESHOLD = 5
-REPORT_CACHE_SECONDS = 300
 CHART_ROW = 30  # SVG units per category: a label line, then the bar and its count
 CHART_BAR = 260  # the longest bar, of a 320-unit wide chart
 
@@ -256,12 +256,12 @@ def report_monthly(
     # taken after the permission filter: it names exactly the points the user may see.
     scope = f"{get_language()}|{month}|{scope_label}|{point_ids}"
     cache_key = "casework:report:" + hashlib.sha256(scope.encode()).hexdigest()
-    if not REPORT_CACHE_SECONDS:
+    if not settings.RUMBO_REPORT_CACHE_SECONDS:
         return _report_compute(month=month, scope_label=scope_label, point_ids=point_ids)
     if (cached := cache.get(cache_key)) is not None:
         return cached
     report = _report_compute(month=month, scope_label=scope_label, point_ids=point_ids)
-    cache.set(cache_key, report, REPORT_CACHE_SECONDS)
+    cache.set(cache_key, report, settings.RUMBO_REPORT_CACHE_SECONDS)
     return report
 
 

@@ -26,18 +26,17 @@ from rumbo.plans.selectors import PlanExpired, PlanUnavailable, plan_get, plan_s
 from rumbo.plans.services import plan_answer, plan_delete, plan_start
 from rumbo.plans.widgets import question_context
 
-# Plan creation per client address, counted only in the cache for the window (the address
-# itself is hashed into the cache key and never written to the database).
-PLAN_CREATE_RATE = getattr(settings, "RUMBO_PLAN_CREATE_RATE", "20/h")
 RATE_GROUP = "plans.create"
 
 
 def plan_create_limited(request: HttpRequest) -> bool:
+    # Per client address, counted only in the cache for the window (the address itself is
+    # hashed into the cache key and never written to the database).
     return is_ratelimited(
         request=request,
         group=RATE_GROUP,
         key="ip",
-        rate=PLAN_CREATE_RATE,
+        rate=settings.RUMBO_PLAN_CREATE_RATE,
         method="POST",
         increment=True,
     )

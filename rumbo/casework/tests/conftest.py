@@ -8,7 +8,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rumbo.accounts.factories import UserFactory
 from rumbo.accounts.middleware import STAFF_SESSION
-from rumbo.casework import selectors
 from rumbo.casework.factories import (
     AppointmentRequestFactory,
     ConsultationFactory,
@@ -38,10 +37,10 @@ def login_verified(client: Client, user) -> Client:
 
 
 @pytest.fixture(autouse=True)
-def _no_report_cache(monkeypatch):
+def _no_report_cache(settings):
     """Reports are computed afresh in tests: a shared cache (Redis) outlives the test
     database, whose ids repeat from one run to the next. The cache has its own test."""
-    monkeypatch.setattr(selectors, "REPORT_CACHE_SECONDS", 0)
+    settings.RUMBO_REPORT_CACHE_SECONDS = 0
 
 
 @dataclass

@@ -249,9 +249,9 @@ def test_country_manager_report_covers_only_their_country(world):
     assert report.total == 5
 
 
-def test_cached_reports_are_never_shared_between_scopes(world, monkeypatch):
+def test_cached_reports_are_never_shared_between_scopes(world, settings):
     # Deterministic data: an entry left in a shared cache by an earlier run is the same.
-    monkeypatch.setattr(selectors, "REPORT_CACHE_SECONDS", 300)
+    settings.RUMBO_REPORT_CACHE_SECONDS = 300
     month = datetime.date(2020, 9, 1)  # before any demo data
     for _index in range(6):
         ConsultationFactory(info_point=world.points["A"], date=month)

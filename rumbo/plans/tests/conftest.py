@@ -11,16 +11,15 @@ from rumbo.guides.models import (
     Pathway,
     PathwayStep,
 )
-from rumbo.plans import views
 from rumbo.plans.engine import Flow, flow_cache_clear, flow_load
 
 
 @pytest.fixture(autouse=True)
-def _fresh_flow_and_limits(monkeypatch):
+def _fresh_flow_and_limits(settings):
     # Each test sees the questionnaire as its database holds it, and no earlier test's
     # plan creations count against the rate limit (the cache may be a shared Redis).
     flow_cache_clear()
-    monkeypatch.setattr(views, "PLAN_CREATE_RATE", "1000/m")
+    settings.RUMBO_PLAN_CREATE_RATE = "1000/m"
     yield
     flow_cache_clear()
 

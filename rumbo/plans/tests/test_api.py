@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from rumbo.plans import views
 from rumbo.plans.models import Plan
 from rumbo.plans.tests.conftest import answers_for
 
@@ -84,8 +83,8 @@ def test_expired_plan_is_gone(client, flow, san_pedro_sula):
     assert client.get(f"/api/plans/{code}").status_code == 410
 
 
-def test_api_plan_creation_is_rate_limited(client, flow, san_pedro_sula, monkeypatch, clear_cache):
-    monkeypatch.setattr(views, "PLAN_CREATE_RATE", "1/h")
+def test_api_plan_creation_is_rate_limited(client, flow, san_pedro_sula, settings, clear_cache):
+    settings.RUMBO_PLAN_CREATE_RATE = "1/h"
     body = {"answers": answers_for(san_pedro_sula)}
     assert client.post("/api/plans/", body, content_type="application/json").status_code == 201
     response = client.post("/api/plans/", body, content_type="application/json")

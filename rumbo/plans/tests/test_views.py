@@ -5,7 +5,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from rumbo.plans import views
 from rumbo.plans.models import Plan
 from rumbo.plans.services import plan_create_from_answers, plan_start
 from rumbo.plans.tests.conftest import answers_for
@@ -254,8 +253,8 @@ def test_plan_pages_are_not_cached_or_indexed(client, flow, san_pedro_sula):
     assert '<meta name="robots" content="noindex">' in response.content.decode()
 
 
-def test_plan_creation_is_rate_limited_per_client(client, flow, monkeypatch, clear_cache):
-    monkeypatch.setattr(views, "PLAN_CREATE_RATE", "2/h")
+def test_plan_creation_is_rate_limited_per_client(client, flow, settings, clear_cache):
+    settings.RUMBO_PLAN_CREATE_RATE = "2/h"
     assert client.post(reverse("plans:start")).status_code == 302
     assert client.post(reverse("plans:start")).status_code == 302
     response = client.post(reverse("plans:start"))
