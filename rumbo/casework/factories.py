@@ -4,47 +4,19 @@ import factory
 
 from rumbo.accounts.factories import UserFactory
 from rumbo.casework.models import AppointmentRequest, Consultation, Referral, StaffRole
-from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.factories import CountryFactory, OrganisationFactory, PlaceFactory
 from rumbo.infopoints.models import InfoPoint
 
 
-class CountryFactory(factory.django.DjangoModelFactory):
-    code = factory.Iterator(["MX", "GT", "HN", "SV", "NI"])
-    name = factory.LazyAttribute(lambda country: f"Country {country.code}")
-    role = Country.Role.ORIGIN
-
-    class Meta:
-        model = Country
-        django_get_or_create = ["code"]
-
-
-class PlaceFactory(factory.django.DjangoModelFactory):
-    country = factory.SubFactory(CountryFactory)
-    kind = Place.Kind.CITY
-    name = factory.Sequence(lambda n: f"Town {n}")
-    latitude = 14.9
-    longitude = -92.26
-
-    class Meta:
-        model = Place
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    slug = factory.Sequence(lambda n: f"organisation-{n}")
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    kind = Organisation.Kind.NGO
-    is_partner = True
-
-    class Meta:
-        model = Organisation
-
-
 class InfoPointFactory(factory.django.DjangoModelFactory):
-    organisation = factory.SubFactory(OrganisationFactory)
+    organisation = factory.SubFactory(OrganisationFactory, is_partner=True)
     name = factory.Sequence(lambda n: f"Information point {n}")
     slug = factory.Sequence(lambda n: f"point-{n}")
     address = "Calle 1"
-    place = factory.SubFactory(PlaceFactory)
+    # Points spread over the region's countries, as casework's scopes are by country.
+    place = factory.SubFactory(
+        PlaceFactory, country=factory.SubFactory(CountryFactory), parent=None, longitude=-92.26
+    )
     latitude = 14.9
     longitude = -92.26
 

@@ -5,7 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.factories import OrganisationFactory, PlaceFactory, country
+from rumbo.core.models import Organisation
 from rumbo.guides.models import (
     Article,
     Document,
@@ -15,32 +16,6 @@ from rumbo.guides.models import (
     Pathway,
     Source,
 )
-
-
-def country(code: str) -> Country:
-    return Country.objects.get_or_create(
-        code=code, defaults={"name": code, "role": Country.Role.ORIGIN}
-    )[0]
-
-
-class PlaceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Place
-
-    country = factory.LazyFunction(lambda: country("HN"))
-    kind = Place.Kind.CITY
-    name = factory.Sequence(lambda n: f"Ciudad {n}")
-    latitude = 15.5
-    longitude = -88.0
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    slug = factory.Sequence(lambda n: f"institution-{n}")
-    name = factory.Sequence(lambda n: f"Institution {n}")
-    kind = Organisation.Kind.GOVERNMENT
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -68,7 +43,7 @@ class DocumentIssuanceFactory(factory.django.DjangoModelFactory):
 
     document = factory.SubFactory(DocumentFactory)
     country = factory.LazyFunction(lambda: country("HN"))
-    institution = factory.SubFactory(OrganisationFactory)
+    institution = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.GOVERNMENT)
     last_verified = factory.LazyFunction(timezone.localdate)
 
 
@@ -78,7 +53,14 @@ class OfficeFactory(factory.django.DjangoModelFactory):
 
     issuance = factory.SubFactory(DocumentIssuanceFactory)
     name = factory.Sequence(lambda n: f"Office {n}")
-    place = factory.SubFactory(PlaceFactory)
+    # Honduras, where the guides' tests place their offices.
+    place = factory.SubFactory(
+        PlaceFactory,
+        country=factory.LazyFunction(lambda: country("HN")),
+        parent=None,
+        latitude=15.5,
+        longitude=-88.0,
+    )
 
 
 class PathwayFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,7 @@ from datetime import time
 
 import factory
 
-from rumbo.core.models import Country, Organisation, Place
+from rumbo.core.factories import OrganisationFactory, PlaceFactory
 from rumbo.infopoints.models import (
     HoursException,
     InfoPoint,
@@ -12,43 +12,6 @@ from rumbo.infopoints.models import (
     OpeningHours,
     Service,
 )
-
-
-def country(code: str = "GT") -> Country:
-    return Country.objects.get_or_create(
-        code=code, defaults={"name": code, "role": Country.Role.ORIGIN}
-    )[0]
-
-
-def state(name: str = "Estado", code: str = "GT") -> Place:
-    return Place.objects.get_or_create(
-        country=country(code),
-        kind=Place.Kind.STATE,
-        parent=None,
-        name=name,
-        defaults={"latitude": 15.0, "longitude": -91.0},
-    )[0]
-
-
-class PlaceFactory(factory.django.DjangoModelFactory[Place]):
-    class Meta:
-        model = Place
-
-    country = factory.LazyFunction(country)
-    parent = factory.LazyFunction(state)
-    kind = Place.Kind.CITY
-    name = factory.Sequence(lambda n: f"Municipio {n}")
-    latitude = 14.9
-    longitude = -91.5
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
-    class Meta:
-        model = Organisation
-
-    slug = factory.Sequence(lambda n: f"point-org-{n}")
-    name = factory.Sequence(lambda n: f"Organización {n}")
-    kind = Organisation.Kind.NGO
 
 
 class ServiceFactory(factory.django.DjangoModelFactory[Service]):

@@ -2,8 +2,8 @@
 
 import factory
 
+from rumbo.core.factories import country
 from rumbo.core.models import Organisation
-from rumbo.infopoints.factories import country
 from rumbo.opportunities.models import Opportunity, OpportunityLanguage, OpportunityRule
 
 

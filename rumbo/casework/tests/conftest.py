@@ -11,14 +11,12 @@ from rumbo.accounts.middleware import STAFF_SESSION
 from rumbo.casework.factories import (
     AppointmentRequestFactory,
     ConsultationFactory,
-    CountryFactory,
     InfoPointFactory,
-    OrganisationFactory,
-    PlaceFactory,
     ReferralFactory,
     StaffRoleFactory,
 )
 from rumbo.casework.models import StaffRole
+from rumbo.core.factories import CountryFactory, OrganisationFactory, PlaceFactory
 
 Role = StaffRole.Role
 
@@ -66,7 +64,7 @@ class World:
 @pytest.fixture
 def world(db) -> World:
     mx, gt = CountryFactory(code="MX"), CountryFactory(code="GT")
-    partner = OrganisationFactory(slug="partner", name="Partner NGO")
+    partner = OrganisationFactory(slug="partner", name="Partner NGO", is_partner=True)
     world = World()
     world.points = {
         "A": InfoPointFactory(slug="point-a", name="Point A", place=PlaceFactory(country=mx)),

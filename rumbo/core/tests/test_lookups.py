@@ -3,8 +3,8 @@ from django import forms
 from django.contrib import admin
 
 from rumbo.core.admin import SafeAutocompleteMixin
+from rumbo.core.factories import PlaceFactory
 from rumbo.core.models import Organisation, Place
-from rumbo.infopoints.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
 

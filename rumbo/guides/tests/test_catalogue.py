@@ -2,6 +2,7 @@ from typing import cast
 
 import pytest
 
+from rumbo.core.factories import country
 from rumbo.guides import catalogue as catalogue_module
 from rumbo.guides.catalogue import catalogue, issuances_in
 from rumbo.guides.eligibility import Facts, pathway_list_for
@@ -11,7 +12,6 @@ from rumbo.guides.factories import (
     EligibilityRuleFactory,
     OfficeFactory,
     PathwayFactory,
-    country,
 )
 from rumbo.guides.models import EligibilityRule, Pathway
 

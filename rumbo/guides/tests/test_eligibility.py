@@ -3,6 +3,7 @@ from typing import cast
 import pytest
 from django.core.exceptions import ValidationError
 
+from rumbo.core.factories import PlaceFactory, country
 from rumbo.core.geo import haversine_km
 from rumbo.guides.eligibility import (
     Facts,
@@ -18,8 +19,6 @@ from rumbo.guides.factories import (
     EligibilityRuleFactory,
     OfficeFactory,
     PathwayFactory,
-    PlaceFactory,
-    country,
 )
 from rumbo.guides.models import DocumentIssuance, EligibilityRule
 

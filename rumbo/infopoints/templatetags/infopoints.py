@@ -2,8 +2,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from rumbo.core.places import language_name
 from rumbo.infopoints.models import InfoPoint
-from rumbo.infopoints.selectors import language_name
 
 register = template.Library()
 

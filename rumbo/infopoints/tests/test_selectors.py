@@ -3,14 +3,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from rumbo.core.factories import OrganisationFactory, PlaceFactory
 from rumbo.core.geo import haversine_km
 from rumbo.infopoints import selectors
 from rumbo.infopoints.factories import (
     HoursExceptionFactory,
     InfoPointFactory,
     InfoPointLanguageFactory,
-    OrganisationFactory,
-    PlaceFactory,
     ServiceFactory,
     weekly_hours,
 )

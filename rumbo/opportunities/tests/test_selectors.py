@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from rumbo.core.factories import PlaceFactory, country
 from rumbo.guides.eligibility import Facts
-from rumbo.infopoints.factories import PlaceFactory, country
 from rumbo.opportunities.factories import (
     OpportunityFactory,
     OpportunityLanguageFactory,

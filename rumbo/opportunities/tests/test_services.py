@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from rumbo.infopoints.factories import country
+from rumbo.core.factories import country
 from rumbo.opportunities.factories import OpportunityFactory, ProviderFactory
 from rumbo.opportunities.models import Opportunity, OpportunityLanguage, OpportunityRule
 from rumbo.opportunities.services import RuleSpec, opportunity_status_set, opportunity_upsert
