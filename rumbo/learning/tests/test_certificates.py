@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from rumbo.certificates.factories import IssuerFactory
-from rumbo.certificates.models import Certificate
+from rumbo.certificates.models import Certificate, Issuer
 from rumbo.learning import services
 from rumbo.learning.models import Lesson
 from rumbo.learning.tests.test_services import pass_quiz
@@ -12,6 +12,8 @@ from rumbo.learning.tests.test_services import pass_quiz
 
 @pytest.fixture
 def completed(enrolment, version_es, django_capture_on_commit_callbacks):
+    # The demo data, when a test before this one loaded it, has its own default issuer.
+    Issuer.objects.filter(is_default=True).update(is_default=False)
     IssuerFactory.create()
     with django_capture_on_commit_callbacks(execute=True):
         for quiz in version_es.quizzes.filter(module__isnull=False):
