@@ -27,7 +27,8 @@ class OpportunityFilterForm(Utf8FormMixin, PlacePickerForm):
         required=False,
         min_value=0,
         max_value=MAX_AGE,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        # Text, not a number input: browsers refuse digits of other scripts ("٢٤") there.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
     )
     free = forms.BooleanField(label=_("Free only"), required=False)
     soon = forms.BooleanField(label=_("Closing soon"), required=False)

@@ -126,3 +126,10 @@ def test_api_accepts_an_age_and_place_in_arabic_indic_digits(client, flow, san_p
     assert response.status_code == 201
     assert response.json()["answers"]["age"] == 24
     assert response.json()["answers"]["place"] == san_pedro_sula.pk
+
+
+def test_number_question_is_a_text_input_so_browsers_take_arabic_indic_digits(client, plan_at_age):
+    # Browsers refuse to type "١٧" into <input type="number">; the server reads any digits.
+    html = client.get(question_url(plan_at_age, "age")).content.decode()
+    assert 'type="text" inputmode="numeric"' in html
+    assert 'type="number"' not in html
