@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 
+from rumbo.core.forms import Utf8FormMixin
 
-class StaffLoginForm(forms.Form):
+
+class StaffLoginForm(Utf8FormMixin, forms.Form):
     username = forms.EmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
@@ -16,7 +18,7 @@ class StaffLoginForm(forms.Form):
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(Utf8FormMixin, forms.Form):
     token = forms.CharField(
         label=_("Six-digit code from your authenticator app"),
         min_length=6,
@@ -27,7 +29,7 @@ class TokenForm(forms.Form):
     )
 
 
-class AdminLoginForm(OTPAdminAuthenticationForm):
+class AdminLoginForm(Utf8FormMixin, OTPAdminAuthenticationForm):
     """The admin's login with password and two-factor code in one submission: a person with
     one authenticator (everyone in Rumbo) need not pick it from a list first."""
 

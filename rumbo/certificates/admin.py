@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from rumbo.certificates.models import Certificate, CourseIssuer, Issuer
 from rumbo.certificates.services import REVOCATION_REASON_MAX, CertificateError, certificate_revoke
+from rumbo.core.forms import Utf8FormMixin
 
 
 class CourseIssuerInline(admin.TabularInline):
@@ -33,7 +34,7 @@ class IssuerAdmin(admin.ModelAdmin):
         return {} if obj is not None else {"slug": ["name"]}
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(Utf8FormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason, shown on the verification page"),
         max_length=REVOCATION_REASON_MAX,

@@ -16,7 +16,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rumbo.core.forms import WholeNumberField
+from rumbo.core.forms import Utf8FormMixin, WholeNumberField
 from rumbo.core.models import Country, Place
 from rumbo.core.numbers import parse_int
 from rumbo.core.selectors import place_search
@@ -103,7 +103,7 @@ def language_name(code: str) -> str:
     return catalogue.gettext(language.name)
 
 
-class PlacePickerForm(forms.Form):
+class PlacePickerForm(Utf8FormMixin, forms.Form):
     """The place fields of a list's form, all optional: `country`, `state`, `letter`,
     `place` (a municipality, cleaned to a Place) and `q` (a typed town name). A template
     shows `states`, `letters` and `municipalities` for the step the form is at."""

@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from rumbo.core.admin import SafeAutocompleteMixin
 from rumbo.core.downloads import download_response
+from rumbo.core.forms import Utf8FormMixin
 from rumbo.core.uploads import UploadError, upload_read
 from rumbo.infopoints import selectors, services
 from rumbo.infopoints.hsds_files import HSDS_LIMITS, export_zip
@@ -144,7 +145,7 @@ class OverdueInfoPointAdmin(admin.ModelAdmin):
         return False
 
 
-class HsdsImportForm(forms.Form):
+class HsdsImportForm(Utf8FormMixin, forms.Form):
     file = forms.FileField(
         label=_("HSDS export (zip)"),
         help_text=_("A zip written by Rumbo's HSDS export, or in the same layout."),

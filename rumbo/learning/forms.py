@@ -4,10 +4,11 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.accounts.models import User
+from rumbo.core.forms import Utf8FormMixin
 from rumbo.learning.models import Topic
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(Utf8FormMixin, forms.Form):
     topic = forms.ChoiceField(
         label=_("Topic"), required=False, choices=[("", _("All topics")), *Topic.choices]
     )
@@ -16,7 +17,7 @@ class CatalogueFilterForm(forms.Form):
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(Utf8FormMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Your name as it should appear on the certificate"), max_length=150
     )
@@ -41,14 +42,14 @@ class RegisterForm(forms.Form):
         return cleaned
 
 
-class LoginForm(forms.Form):
+class LoginForm(Utf8FormMixin, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
 
-class PackageUploadForm(forms.Form):
+class PackageUploadForm(Utf8FormMixin, forms.Form):
     package = forms.FileField(label=_("Course package (.zip)"))
     replace = forms.BooleanField(
         label=_("Replace the course if it exists and nobody is enrolled"), required=False

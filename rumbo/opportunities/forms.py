@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rumbo.core.forms import Utf8FormMixin, WholeNumberField
+from rumbo.core.forms import WholeNumberField
 from rumbo.core.models import Place
 from rumbo.core.places import PlacePickerForm, language_name
 from rumbo.opportunities import selectors
@@ -11,7 +11,7 @@ from rumbo.opportunities.models import MAX_AGE, Opportunity
 MAX_PAGE = 1000
 
 
-class OpportunityFilterForm(Utf8FormMixin, PlacePickerForm):
+class OpportunityFilterForm(PlacePickerForm):
     """The list's filters, all optional. The place is picked without JavaScript as in the
     information points directory (rumbo.core.places)."""
 

@@ -9,6 +9,7 @@ from rumbo.core.forms import (
     form_add_service_error,
     validate_utf8_received,
 )
+from rumbo.core.tests.test_validators import rumbo_modules
 
 
 class NoteForm(Utf8FormMixin, forms.Form):
@@ -71,3 +72,26 @@ def test_service_errors_on_fields_the_form_lacks_show_above_the_form():
     )
     assert form.errors["name"] == ["Taken."]
     assert form.non_field_errors() == ["Bad month.", "Both."]
+
+
+def rumbo_form_classes() -> list[type[forms.BaseForm]]:
+    """Every form class Rumbo's modules define (the admin builds its own from the models)."""
+    rumbo_modules()  # imports them, so their classes exist
+    found, todo = [], list(forms.BaseForm.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("rumbo.") and ".tests" not in cls.__module__:
+            found.append(cls)
+    return found
+
+
+def test_every_form_refuses_text_that_was_not_utf8():
+    classes = rumbo_form_classes()
+    assert len(classes) > 10  # discovery works
+    missing = sorted(
+        f"{cls.__module__}.{cls.__name__}"
+        for cls in classes
+        if cls is not Utf8FormMixin and not issubclass(cls, Utf8FormMixin)
+    )
+    assert missing == [], "add rumbo.core.forms.Utf8FormMixin to these forms"
