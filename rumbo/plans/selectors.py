@@ -135,17 +135,17 @@ class PlanSummary:
 
 
 def plan_facts(*, flow: Flow, plan: Plan) -> Facts:
-    found = facts_from_answers(flow=flow, answers=plan.answers)
+    answered = facts_from_answers(flow=flow, answers=plan.answers)
     return Facts(
-        nationality=found.get(Fact.NATIONALITY),
-        age=found.get(Fact.AGE),
-        purpose=found.get(Fact.PURPOSE),
-        destination=found.get(Fact.DESTINATION),
-        has_job_offer=found.get(Fact.HAS_JOB_OFFER),
-        has_family_in_destination=found.get(Fact.HAS_FAMILY_IN_DESTINATION),
-        has_school_admission=found.get(Fact.HAS_SCHOOL_ADMISSION),
-        documents_held=frozenset(found.get(Fact.DOCUMENTS_HELD, ())),
-        place_id=found.get(Fact.PLACE),
+        nationality=answered.get(Fact.NATIONALITY),
+        age=answered.get(Fact.AGE),
+        purpose=answered.get(Fact.PURPOSE),
+        destination=answered.get(Fact.DESTINATION),
+        has_job_offer=answered.get(Fact.HAS_JOB_OFFER),
+        has_family_in_destination=answered.get(Fact.HAS_FAMILY_IN_DESTINATION),
+        has_school_admission=answered.get(Fact.HAS_SCHOOL_ADMISSION),
+        documents_held=frozenset(answered.get(Fact.DOCUMENTS_HELD, ())),
+        place_id=answered.get(Fact.PLACE),
     )
 
 
@@ -156,8 +156,8 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
     countries = {
         country.code: country for country in Country.objects.filter(code__in=country_codes)
     }
-    found = facts_from_answers(flow=flow, answers=plan.answers)
-    residence = found.get(Fact.COUNTRY)
+    answered = facts_from_answers(flow=flow, answers=plan.answers)
+    residence = answered.get(Fact.COUNTRY)
     if residence and residence not in countries:
         countries.update({c.code: c for c in Country.objects.filter(code=residence)})
     summary = PlanSummary(
@@ -166,7 +166,7 @@ def plan_summary(*, flow: Flow, plan: Plan) -> PlanSummary:
         country=countries.get(residence or facts.nationality or ""),
         place=place_get(place_id=facts.place_id),
         destination=countries.get(facts.destination or ""),
-        purposes=frozenset(found.get(PURPOSES_CHOSEN, ())),
+        purposes=frozenset(answered.get(PURPOSES_CHOSEN, ())),
     )
     if facts.destination:
         _pathways_fill(summary)
@@ -230,12 +230,12 @@ def _abroad_list(*, facts: Facts, purposes: frozenset[str]) -> list[Pathway]:
     or do business: a person who wants to work here also learns which regular ways abroad
     are open (never protection, which is not a way to work or study). Read from the kept
     catalogue: no query."""
-    found: dict[int, Pathway] = {}
+    fitting: dict[int, Pathway] = {}
     for purpose in sorted(purposes & PURPOSE_KINDS.keys()):
         for pathway, unmet in pathway_list_for(facts=replace(facts, purpose=purpose)):
             if not unmet and pathway.kind not in PROTECTION_KINDS:
-                found.setdefault(pathway.pk, pathway)
-    return sorted(found.values(), key=lambda pathway: pathway.title.casefold())[:ABROAD_LIMIT]
+                fitting.setdefault(pathway.pk, pathway)
+    return sorted(fitting.values(), key=lambda pathway: pathway.title.casefold())[:ABROAD_LIMIT]
 
 
 def _checklist_fill(summary: PlanSummary) -> None:
