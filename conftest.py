@@ -130,6 +130,18 @@ def _process_caches_cleared():
     catalogue_clear()
 
 
+@pytest.fixture(autouse=True)
+def _shared_cache_cleared():
+    """Each test starts with an empty shared cache. The database cache is rolled back with
+    the test; Redis is not, so rate-limit counters and cached pages would leak from one test
+    into the next (a fuzz test's guesses rate-limiting a later test's page)."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
+
+
 @pytest.fixture(scope="session")
 def standards_dir() -> Path:
     if not STANDARDS_DIR.is_dir():

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte in a query or form is never typed by a person, and PostgreSQL refuses it.
+    "rumbo.core.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -317,6 +319,9 @@ AXES_COOLOFF_TIME = 1  # hours; an administrator can unlock sooner (`manage.py a
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = RUMBO_SITE_NAME
+# Nobody, administrators included, may read a person's TOTP seed in the admin: with it they
+# could pass that person's second factor. `manage.py totp_enrol` gives a new authenticator.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 RUMBO_STAFF_IDLE_TIMEOUT = 30 * 60  # seconds
 RUMBO_STAFF_SESSION_MAX_AGE = 12 * 3600  # seconds
 
