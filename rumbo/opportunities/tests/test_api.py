@@ -116,7 +116,8 @@ def test_hostile_values_get_an_answer_and_no_nul_reaches_the_database(client, va
     for parameter in PARAMETERS:
         with connection.execute_wrapper(record):
             response = client.get(LIST, {parameter: value})
-        assert response.status_code in (200, 422), (parameter, response.status_code)
+        # 400: a NUL is refused before any view (rumbo.core.middleware).
+        assert response.status_code in (200, 400, 422), (parameter, response.status_code)
         assert not any("\x00" in str(param) for param in sent), parameter
 
 
