@@ -9,7 +9,7 @@ from rumbo.core.forms import (
     form_add_service_error,
     validate_utf8_received,
 )
-from rumbo.core.tests.test_validators import rumbo_modules
+from rumbo.core.tests.modules import rumbo_modules
 
 
 class NoteForm(Utf8FormMixin, forms.Form):

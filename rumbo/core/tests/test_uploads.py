@@ -6,9 +6,7 @@ gate fails `test_only_the_upload_gate_opens_zip_archives`.
 """
 
 import ast
-import importlib
 import io
-import pkgutil
 import re
 import zipfile
 from functools import cache
@@ -25,20 +23,15 @@ from django.utils.html import escape
 
 import rumbo
 from rumbo.core import uploads
+from rumbo.core.tests.modules import rumbo_modules
 from rumbo.core.uploads import Importer, UploadError, UploadLimits, importer_list
 
 RUMBO_DIR = Path(rumbo.__file__).resolve().parent
 MEGABYTE = 1024 * 1024
 
 
-@cache
 def all_importers() -> list[Importer]:
-    for module in pkgutil.walk_packages(rumbo.__path__, "rumbo."):
-        if ".tests" in module.name or ".migrations" in module.name:
-            continue
-        if not apps.is_installed(".".join(module.name.split(".")[:2])):
-            continue  # an app being written, not yet in INSTALLED_APPS
-        importlib.import_module(module.name)
+    rumbo_modules()  # each importer registers when its module is imported
     return importer_list()
 
 

@@ -4,10 +4,7 @@ The fields are discovered (every model of Rumbo's apps, every form class of its 
 admin form): a new field holding an address cannot escape the check by being left off a list.
 """
 
-import importlib
-import pkgutil
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +20,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 import rumbo
+from rumbo.core.tests.modules import rumbo_modules
 from rumbo.core.validators import WebURLFormField, is_web_url, web_url_validator
 
 ADDRESS_NAME = re.compile(r"url|link|website|href|homepage", re.IGNORECASE)
@@ -36,19 +34,6 @@ HOSTILE = [
     "//evil.example/x",
     "https://",
 ]
-
-
-@cache
-def rumbo_modules() -> list[str]:
-    names = []
-    for module in pkgutil.walk_packages(rumbo.__path__, "rumbo."):
-        if ".tests" in module.name or ".migrations" in module.name:
-            continue
-        if not apps.is_installed(".".join(module.name.split(".")[:2])):
-            continue  # an app being written, not yet in INSTALLED_APPS
-        importlib.import_module(module.name)
-        names.append(module.name)
-    return names
 
 
 def holds_address(name: str, field: object) -> bool:
