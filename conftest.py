@@ -130,6 +130,35 @@ def _process_caches_cleared():
     catalogue_clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time_on_sqlite():
+    """The live server's threads share SQLite's in-memory test database through one
+    connection, so two requests at once (a quiz sending the answers of two questions) could
+    collide inside it ("cannot start a transaction within a transaction"). On SQLite the live
+    server still accepts connections in threads, but runs one request at a time. Autouse and
+    session-scoped, so it is in place before pytest-django starts the live server."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        return
+
+    class OneRequestAtATime(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serialised(environ, start_response):
+                with lock:
+                    return application(environ, start_response)
+
+            super().set_app(serialised)
+
+    LiveServerThread.server_class = OneRequestAtATime
+
+
 @pytest.fixture(autouse=True)
 def _shared_cache_cleared():
     """Each test starts with an empty shared cache. The database cache is rolled back with
