@@ -3,6 +3,7 @@ from django.db import connection
 
 from rumbo.core.models import Place
 from rumbo.opportunities.models import Opportunity
+from rumbo.opportunities.tests.hostile import HOSTILE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
 
@@ -90,18 +91,6 @@ def test_detail_of_an_archived_opportunity_is_404(client):
     assert client.get(f"{LIST}{archived.slug}").status_code == 404
 
 
-HOSTILE = [
-    "²",
-    "١٢",
-    "½",
-    "9" * 400,
-    "-1",
-    "",
-    "x" * 10_000,
-    "1\x00",
-    "\x00",
-    "javascript:alert(1)",
-]
 PARAMETERS = ["kind", "country", "place", "age", "free", "closing_soon", "language", "page"]
 
 

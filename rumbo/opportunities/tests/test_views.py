@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from rumbo.core.models import Place
 from rumbo.opportunities.models import Opportunity
+from rumbo.opportunities.tests.hostile import HOSTILE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
 
@@ -167,18 +168,6 @@ def test_the_landing_page_links_to_the_opportunities(client):
     assert f'href="{LIST}"' in client.get("/").content.decode()
 
 
-HOSTILE = [
-    "²",
-    "١٢",
-    "½",
-    "9" * 400,
-    "-1",
-    "",
-    "x" * 10_000,
-    "1\x00",
-    "\x00",
-    "javascript:alert(1)",
-]
 FILTERS = ["kind", "country", "state", "letter", "place", "q", "age", "free", "soon", "language"]
 
 
