@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "rumbo.audit",
     "rumbo.casework",
     "rumbo.certificates",
+    "rumbo.measurement",
+    "rumbo.research",
+    "rumbo.chat",
 ]
 
 MIDDLEWARE = [
