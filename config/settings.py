@@ -361,3 +361,23 @@ RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "1
 RUMBO_PLAN_MAX_AGE_DAYS = int(os.environ.get("RUMBO_PLAN_MAX_AGE_DAYS", "90"))
 # An information point whose details were not confirmed within this many days is overdue.
 RUMBO_INFOPOINT_CONFIRM_DAYS = int(os.environ.get("RUMBO_INFOPOINT_CONFIRM_DAYS", "90"))
+# Chat channels (rumbo/chat). Outgoing calls go only to these provider base URLs. Each channel
+# configured in the admin names its credentials: a channel with credentials "WA_MAIN" reads
+# RUMBO_CHAT_SECRET_WA_MAIN_TOKEN, ..._APP_SECRET, ..._VERIFY_TOKEN, ..._WEBHOOK_SECRET
+# (see docs/channels.md); no token is ever stored in the database.
+RUMBO_CHAT_SECRETS = {
+    name.removeprefix("RUMBO_CHAT_SECRET_"): value
+    for name, value in os.environ.items()
+    if name.startswith("RUMBO_CHAT_SECRET_")
+}
+RUMBO_CHAT_WHATSAPP_API = os.environ.get(
+    "RUMBO_CHAT_WHATSAPP_API", "https://graph.facebook.com/v21.0"
+).rstrip("/")
+RUMBO_CHAT_TELEGRAM_API = os.environ.get(
+    "RUMBO_CHAT_TELEGRAM_API", "https://api.telegram.org"
+).rstrip("/")
+RUMBO_CHAT_TWILIO_API = os.environ.get(
+    "RUMBO_CHAT_TWILIO_API", "https://api.twilio.com/2010-04-01"
+).rstrip("/")
+# A hand-off nobody answered within this many minutes alerts the point's coordinators.
+RUMBO_CHAT_HANDOFF_ALERT_MINUTES = int(os.environ.get("RUMBO_CHAT_HANDOFF_ALERT_MINUTES", "30"))
