@@ -357,6 +357,11 @@ RUMBO_PUBLIC_URL = os.environ.get(
 RUMBO_RETENTION_MONTHS = int(os.environ.get("RUMBO_RETENTION_MONTHS", "12"))
 # Guides content verified longer ago than this shows a "may be out of date" notice.
 RUMBO_CONTENT_MAX_AGE_DAYS = int(os.environ.get("RUMBO_CONTENT_MAX_AGE_DAYS", "180"))
+# High-risk guides facts (minors, asylum, fees) are due for re-verification sooner.
+RUMBO_HIGH_RISK_MAX_AGE_DAYS = int(os.environ.get("RUMBO_HIGH_RISK_MAX_AGE_DAYS", "60"))
+# The scheduled check of the official links cited by the guides (rumbo.guides.links) reaches
+# the internet: on in production, off elsewhere (demo, tests) unless RUMBO_LINK_CHECK=1.
+RUMBO_LINK_CHECK = os.environ.get("RUMBO_LINK_CHECK", "1" if PRODUCTION else "0") == "1"
 # A personal plan (anonymous questionnaire answers) is deleted this long after it was made.
 RUMBO_PLAN_MAX_AGE_DAYS = int(os.environ.get("RUMBO_PLAN_MAX_AGE_DAYS", "90"))
 # An information point whose details were not confirmed within this many days is overdue.
