@@ -10,10 +10,12 @@ shape of the guides' eligibility rules, evaluated by the guides' engine
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rumbo.core.models import Country, DemoMarked, Organisation, Place
@@ -133,6 +135,9 @@ class Opportunity(DemoMarked):
     status = models.CharField(
         _("status"), max_length=9, choices=Status.choices, default=Status.DRAFT
     )
+    # Reset when the provider confirms the record is still current (a signed link, or the
+    # partner's own page); public lists drop records not confirmed within CONFIRM_VALID_DAYS.
+    confirmed_on = models.DateField(_("last confirmed"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -152,6 +157,7 @@ class Opportunity(DemoMarked):
             models.Index(fields=["age_min", "age_max"], name="opportunity_age"),
             models.Index(fields=["is_free"], name="opportunity_free"),
             models.Index(fields=["is_online"], name="opportunity_online"),
+            models.Index(fields=["updated_at"], name="opportunity_updated"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -295,3 +301,138 @@ class OpportunityLanguage(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+# A record not confirmed by its provider for this many days leaves the public lists.
+CONFIRM_VALID_DAYS = 180
+
+
+class PartnerMembership(models.Model):
+    """A partner account: a user who keeps the records of one organisation. Holding one is a
+    power (rumbo.accounts.permissions), so the account logs in with a second factor."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="partner_memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="partner_memberships",
+        verbose_name=_("organisation"),
+    )
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner account")
+        verbose_name_plural = _("partner accounts")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="partner_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
+
+
+class OpportunityRevision(models.Model):
+    """A partner's proposed creation of, or change to, an opportunity. The live record stays
+    as it is until a moderator approves; `data` holds only the fields the partner may edit,
+    as JSON values (dates in ISO form), translated texts under their language's column name
+    (`title_en`)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    opportunity = models.ForeignKey(
+        Opportunity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("opportunity"),
+        help_text=_("Empty for a proposed new opportunity."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="opportunity_revisions",
+        verbose_name=_("organisation"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    data = models.JSONField(_("proposed values"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(_("reason for rejection"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="revision_queue")]
+
+    def __str__(self) -> str:
+        return str(self.data.get("slug") or self.opportunity or self.pk)
+
+
+class Correction(models.Model):
+    """A visitor's report that something on a public opportunity is wrong. Anonymous: no
+    personal data is asked for, and none is stored (not even the address it came from)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    opportunity = models.ForeignKey(
+        Opportunity,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("opportunity"),
+    )
+    what_is_wrong = models.TextField(_("what is wrong"), max_length=2000)
+    correct_value = models.CharField(_("the correct information"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=9, choices=Status.choices, default=Status.OPEN
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("suggested correction")
+        verbose_name_plural = _("suggested corrections")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="correction_queue")]
+
+    def __str__(self) -> str:
+        return self.what_is_wrong[:60]

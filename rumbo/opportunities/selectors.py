@@ -37,7 +37,7 @@ from rumbo.core.geo import haversine_km
 from rumbo.core.models import Country, Place
 from rumbo.guides.eligibility import Facts, rule_is_met
 from rumbo.guides.models import Document, EligibilityRule
-from rumbo.opportunities.models import Opportunity, OpportunityLanguage
+from rumbo.opportunities.models import CONFIRM_VALID_DAYS, Opportunity, OpportunityLanguage
 
 # "Closing soon": the application deadline falls within this many days.
 CLOSING_SOON_DAYS = 14
@@ -77,7 +77,8 @@ def schooling_up_to(level: str) -> list[str]:
 
 
 def opportunity_list_public(*, today: date | None = None) -> QuerySet[Opportunity]:
-    """Published opportunities still open: the deadline and the end date not yet past.
+    """Published opportunities still open: the deadline and the end date not yet past, and
+    confirmed by their provider within CONFIRM_VALID_DAYS.
 
     Filtered on today's date at each read, so an opportunity leaves the public lists the day
     after its deadline without any job running.
@@ -87,6 +88,7 @@ def opportunity_list_public(*, today: date | None = None) -> QuerySet[Opportunit
         Q(application_deadline__isnull=True) | Q(application_deadline__gte=today),
         Q(ends_on__isnull=True) | Q(ends_on__gte=today),
         status=Opportunity.Status.PUBLISHED,
+        confirmed_on__gte=today - timedelta(days=CONFIRM_VALID_DAYS),
     )
 
 
