@@ -13,13 +13,20 @@ from django.db.models import Q
 from rumbo.accounts.models import User
 
 # The reverse relations that grant a power, by the name their apps give them: casework's
-# StaffRole (related_name="staff_roles") and learning's Facilitator (related_name
-# "facilitator"). Named here rather than imported so that accounts depends on no app.
-POWER_RELATIONS = Q(staff_roles__isnull=False) | Q(facilitator__isnull=False)
+# StaffRole (related_name="staff_roles"), learning's Facilitator (related_name
+# "facilitator") and opportunities' PartnerMembership (related_name "partner_memberships":
+# a partner organisation's account edits public records). Named here rather than imported
+# so that accounts depends on no app.
+POWER_RELATIONS = (
+    Q(staff_roles__isnull=False)
+    | Q(facilitator__isnull=False)
+    | Q(partner_memberships__isnull=False)
+)
 
 
 def user_holds_powers(*, user: Any) -> bool:
-    """Staff, superuser, a casework staff role or a facilitator (read once per request)."""
+    """Staff, superuser, a casework staff role, a facilitator or a partner account (read once
+    per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_staff or user.is_superuser:
