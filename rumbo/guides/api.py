@@ -33,11 +33,18 @@ class SourceOut(Schema):
     title: str
     publisher: str
     url: str
-    accessed_on: datetime.date
+    # The source's own date or edition, and when it was consulted (null: not recorded).
+    published_on: datetime.date | None
+    edition: str
+    accessed_on: datetime.date | None
 
 
 class TrustOut(Schema):
-    last_verified: datetime.date
+    # null until an editor verified the record against its sources.
+    verified: bool
+    last_verified: datetime.date | None
+    verified_against: str
+    high_risk: bool
     may_be_out_of_date: bool
     sources: list[SourceOut]
 
@@ -150,13 +157,18 @@ class FitQuery(Schema):
 
 def _trust(record: Pathway | DocumentIssuance | Article) -> dict:
     return {
+        "verified": record.is_verified,
         "last_verified": record.last_verified,
+        "verified_against": record.verified_against,
+        "high_risk": record.high_risk,
         "may_be_out_of_date": record.is_stale,
         "sources": [
             SourceOut(
                 title=source.title,
                 publisher=source.publisher,
                 url=source.url,
+                published_on=source.published_on,
+                edition=source.edition,
                 accessed_on=source.accessed_on,
             )
             for source in record.sources.all()

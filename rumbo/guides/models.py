@@ -1,7 +1,8 @@
 """Regular-migration content: pathways, the documents they require and where to obtain them,
 and articles on risks and rights. Every text field is translated per language with
-django-modeltranslation (see translation.py); every record carries its sources and the date
-it was last verified, so pages can show how fresh the information is."""
+django-modeltranslation (see translation.py); every record carries its sources and its
+verification state: "not yet verified" until an editor checks it against the cited source
+(services.fact_verify, from the admin), then the date, who and which edition of the source."""
 
 import datetime
 
@@ -16,9 +17,22 @@ from rumbo.core.models import Country, DemoMarked, Organisation, Place
 from rumbo.core.validators import WebURLField
 
 
-def content_stale_before() -> datetime.date:
-    """Records verified before this date may be out of date (RUMBO_CONTENT_MAX_AGE_DAYS)."""
-    return timezone.localdate() - datetime.timedelta(days=settings.RUMBO_CONTENT_MAX_AGE_DAYS)
+def content_stale_before(*, high_risk: bool = False) -> datetime.date:
+    """Records verified before this date may be out of date (RUMBO_CONTENT_MAX_AGE_DAYS, or
+    the shorter RUMBO_HIGH_RISK_MAX_AGE_DAYS for high-risk facts)."""
+    days = (
+        settings.RUMBO_HIGH_RISK_MAX_AGE_DAYS if high_risk else settings.RUMBO_CONTENT_MAX_AGE_DAYS
+    )
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def stale_q() -> models.Q:
+    """Records due for (re-)verification: never verified, or verified too long ago."""
+    return (
+        models.Q(last_verified__isnull=True)
+        | models.Q(high_risk=False, last_verified__lt=content_stale_before())
+        | models.Q(high_risk=True, last_verified__lt=content_stale_before(high_risk=True))
+    )
 
 
 class Source(DemoMarked):
@@ -27,7 +41,21 @@ class Source(DemoMarked):
     title = models.CharField(_("title"), max_length=250)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     url = WebURLField(_("address"), max_length=500, unique=True)
-    accessed_on = models.DateField(_("accessed on"))
+    # The source's own date or edition, as it gives it: what an editor verifies against.
+    published_on = models.DateField(
+        _("date of the source"),
+        null=True,
+        blank=True,
+        help_text=_("The date the source itself bears (publication or last update)."),
+    )
+    edition = models.CharField(
+        _("version or reference"),
+        max_length=120,
+        blank=True,
+        help_text=_('E.g. "89 FR 88799" or "DOF, April 2019", when the source has one.'),
+    )
+    # Empty for content written without consulting the page (the demo, imports).
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("source")
@@ -39,25 +67,64 @@ class Source(DemoMarked):
 
 
 class Verified(DemoMarked):
-    """Sources, last-verified date and reviewer, shared by every record shown to the public."""
+    """Sources and verification state, shared by every record shown to the public.
+
+    A record is "not yet verified" (last_verified empty) until an editor checks it against
+    its sources in the admin (services.fact_verify), which records the date, who, and the
+    source's own date or version; nothing else sets these fields."""
 
     sources = models.ManyToManyField(
         Source, blank=True, related_name="%(class)s_records", verbose_name=_("sources")
     )
-    last_verified = models.DateField(_("last verified"), db_index=True)
+    last_verified = models.DateField(_("last verified"), null=True, blank=True, db_index=True)
     reviewer = models.CharField(
         _("reviewed by"),
         max_length=120,
         blank=True,
         help_text=_("Who checked this record against its sources."),
     )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    verified_against = models.CharField(
+        _("source date or version checked"),
+        max_length=200,
+        blank=True,
+        help_text=_("The date or version of the source the editor checked the record against."),
+    )
+    high_risk = models.BooleanField(
+        _("high-risk fact"),
+        default=False,
+        help_text=_(
+            "Concerns minors, asylum or fees: re-verified more often, with its source shown "
+            "next to it."
+        ),
+    )
 
     class Meta:
         abstract = True
 
     @property
+    def is_verified(self) -> bool:
+        return self.last_verified is not None
+
+    @property
     def is_stale(self) -> bool:
-        return self.last_verified < content_stale_before()
+        """Never verified, or verified longer ago than its interval allows."""
+        if self.last_verified is None:
+            return True
+        return self.last_verified < content_stale_before(high_risk=self.high_risk)
+
+    @property
+    def max_age_days(self) -> int:
+        if self.high_risk:
+            return settings.RUMBO_HIGH_RISK_MAX_AGE_DAYS
+        return settings.RUMBO_CONTENT_MAX_AGE_DAYS
 
 
 class Money(models.Model):
@@ -372,3 +439,32 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class LinkCheck(models.Model):
+    """The last check of one official address cited by the content (rumbo.guides.links)."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("Works")
+        MOVED = "moved", _("Moved (redirects elsewhere)")
+        BROKEN = "broken", _("Broken (error answer)")
+        UNREACHABLE = "unreachable", _("Unreachable (timeout or network error)")
+
+    url = models.CharField(_("address"), max_length=500, unique=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    final_url = models.CharField(_("final address"), max_length=2000, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    checked_at = models.DateTimeField(_("checked at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+        ordering = ["outcome", "url"]
+
+    def __str__(self) -> str:
+        return f"{self.url} ({self.get_outcome_display()})"
+
+    @property
+    def needs_review(self) -> bool:
+        return self.outcome != self.Outcome.OK
