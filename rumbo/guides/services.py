@@ -1,15 +1,32 @@
-"""Writes of the guides app: content upserts (validated, atomic) and the search index, which
-every write keeps up to date."""
+"""Writes of the guides app: content upserts (validated, atomic), the search index, which
+every write keeps up to date, and the one act that marks a fact verified (fact_verify)."""
 
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from rumbo.audit.models import AuditEntry
+from rumbo.audit.services import audit_record
 from rumbo.core.models import Country, Organisation
-from rumbo.guides.models import Article, Document, DocumentIssuance, Pathway, SearchTerm, Source
+from rumbo.guides.models import (
+    Article,
+    Document,
+    DocumentIssuance,
+    Pathway,
+    SearchTerm,
+    Source,
+    Verified,
+)
 from rumbo.guides.search import terms
+
+# Set only by fact_verify: an upsert (the demo, an import) writes content nobody has checked.
+VERIFICATION_FIELDS = frozenset({"last_verified", "reviewer", "verified_by", "verified_against"})
+NOT_VERIFIED: dict = {"last_verified": None, "reviewer": "", "verified_by": None}
 
 # Which fields feed the index for each record type, with their weights.
 INDEXED_FIELDS: dict[type[Model], tuple[str, list[tuple[str, int]]]] = {
@@ -99,8 +116,45 @@ def _replace_children(manager, rows: list[dict]) -> None:
         child.save()
 
 
+def _content_fields(fields: dict) -> dict:
+    """The fields of an upsert, which always leaves the record "not yet verified"."""
+    refused = VERIFICATION_FIELDS & fields.keys()
+    if refused:
+        raise ValueError(f"Only fact_verify sets {', '.join(sorted(refused))}.")
+    return {**fields, **NOT_VERIFIED, "verified_against": ""}
+
+
+@transaction.atomic
+def fact_verify(*, record: Verified, editor, against: str) -> Verified:
+    """Marks `record` verified today by `editor`, against the source's own date or version
+    (`against`, e.g. "89 FR 88799" or "page updated 2025-03-01"), and writes an audit entry.
+
+    The only way a record becomes verified; the editor must be allowed to change it.
+    """
+    against = against.strip()
+    if not against:
+        raise ValidationError(
+            {"against": _("Give the date or version of the source you checked it against.")}
+        )
+    opts = record._meta
+    if not editor.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        raise PermissionDenied
+    record.last_verified = timezone.localdate()
+    record.verified_by = editor
+    record.reviewer = (editor.get_full_name() or editor.get_username())[:120]
+    record.verified_against = against[:200]
+    record.save(update_fields=["last_verified", "verified_by", "reviewer", "verified_against"])
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.UPDATE,
+        target=record,
+        reason=f"Verified against its source: {against}",
+    )
+    return record
+
+
 def source_upsert(
-    *, url: str, accessed_on: datetime.date, is_demo: bool = False, **fields
+    *, url: str, accessed_on: datetime.date | None = None, is_demo: bool = False, **fields
 ) -> Source:
     source, _created = Source.objects.update_or_create(
         url=url, defaults={"accessed_on": accessed_on, "is_demo": is_demo, **fields}
@@ -133,6 +187,7 @@ def document_issuance_upsert(
     """Creates or replaces how `document` is obtained in `country`, with all its offices."""
     issuance = DocumentIssuance.objects.filter(document=document, country=country).first()
     issuance = issuance or DocumentIssuance(document=document, country=country)
+    fields = _content_fields(fields)
     for name, value in {"institution": institution, "is_demo": is_demo, **fields}.items():
         setattr(issuance, name, value)
     issuance.full_clean()
@@ -158,6 +213,7 @@ def pathway_upsert(
 ) -> Pathway:
     """Creates or replaces a pathway with its steps and eligibility rules (validated)."""
     pathway = Pathway.objects.filter(slug=slug).first() or Pathway(slug=slug)
+    fields = _content_fields(fields)
     for name, value in {"destination": destination, "is_demo": is_demo, **fields}.items():
         setattr(pathway, name, value)
     pathway.full_clean()
@@ -181,6 +237,7 @@ def article_upsert(
     **fields,
 ) -> Article:
     article = Article.objects.filter(slug=slug).first() or Article(slug=slug)
+    fields = _content_fields(fields)
     for name, value in {"is_demo": is_demo, **fields}.items():
         setattr(article, name, value)
     article.full_clean()
