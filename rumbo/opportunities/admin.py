@@ -2,7 +2,13 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from rumbo.core.admin import SafeAutocompleteMixin
-from rumbo.opportunities.models import Opportunity, OpportunityLanguage, OpportunityRule
+from rumbo.opportunities.models import (
+    Correction,
+    Opportunity,
+    OpportunityLanguage,
+    OpportunityRule,
+    PartnerMembership,
+)
 
 
 class OpportunityRuleInline(TranslationTabularInline):
@@ -36,3 +42,19 @@ class OpportunityAdmin(SafeAutocompleteMixin, TranslationAdmin):
     raw_id_fields = ["places", "apply_info_point"]
     filter_horizontal = ["documents"]
     inlines = [OpportunityRuleInline, OpportunityLanguageInline]
+
+
+@admin.register(PartnerMembership)
+class PartnerMembershipAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+    list_display = ["user", "organisation", "is_demo", "created_at"]
+    list_select_related = ["user", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ["opportunity", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["opportunity"]
+    raw_id_fields = ["opportunity", "reviewer"]

@@ -6,8 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from rumbo.accounts.models import User
+from rumbo.accounts.services import totp_device_ensure
+from rumbo.casework.demo import DEMO_PASSWORD, demo_totp_key
 from rumbo.core.models import Country, Organisation, Place
 from rumbo.core.services import organisation_upsert
 from rumbo.guides.models import Document, EligibilityRule
@@ -23,7 +27,7 @@ from rumbo.opportunities.demo_opportunities import (
     TEMPLATES,
     TRADES,
 )
-from rumbo.opportunities.models import Opportunity
+from rumbo.opportunities.models import Opportunity, OpportunityRevision, PartnerMembership
 from rumbo.opportunities.services import RuleSpec, opportunity_upsert
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]  # es, en, fr, ar
@@ -142,4 +146,43 @@ def load() -> list[str]:
             today=today,
         )
     published = sum(1 for row in OPPORTUNITIES if row[6].get("status") != "archived")
-    return [f"{published} opportunities from {len(ORGANISATIONS)} partner organisations"]
+    return [
+        f"{published} opportunities from {len(ORGANISATIONS)} partner organisations",
+        *_partner_login(organisations[PARTNER_ORGANISATION]),
+    ]
+
+
+# The demo partner keeps the records of the first organisation, and has one proposal
+# waiting for a moderator.
+PARTNER_ORGANISATION = ORGANISATIONS[0][0]
+PARTNER_EMAIL = "socia.demo@example.org"
+
+
+def _partner_login(organisation: Organisation) -> list[str]:
+    user = User.objects.filter(email=PARTNER_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=PARTNER_EMAIL, password=DEMO_PASSWORD, full_name="Paula Socia"
+        )
+    device = totp_device_ensure(user=user, key_hex=demo_totp_key(PARTNER_EMAIL))
+    PartnerMembership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"is_demo": True}
+    )
+    record = Opportunity.objects.filter(provider=organisation).order_by("pk").first()
+    pending = OpportunityRevision.objects.filter(
+        organisation=organisation, status=OpportunityRevision.Status.PENDING
+    )
+    if record is not None and not pending.exists():
+        OpportunityRevision.objects.create(
+            opportunity=record,
+            organisation=organisation,
+            author=user,
+            data={"age_max": (record.age_max or 30) + 5},
+        )
+    return [
+        f"Demo partner login ({organisation.name}) at "
+        f"{reverse('casework:login')}?next={reverse('opportunities:partner')}",
+        f"  {PARTNER_EMAIL} · password {DEMO_PASSWORD} (DEMO CREDENTIALS)",
+        f"    TOTP: {device.config_url}",
+        f"  Moderators (Django staff) review at {reverse('opportunities:moderation')}",
+    ]

@@ -2,9 +2,15 @@
 
 import factory
 
+from rumbo.accounts.factories import UserFactory
 from rumbo.core.factories import country
 from rumbo.core.models import Organisation
-from rumbo.opportunities.models import Opportunity, OpportunityLanguage, OpportunityRule
+from rumbo.opportunities.models import (
+    Opportunity,
+    OpportunityLanguage,
+    OpportunityRule,
+    PartnerMembership,
+)
 
 
 class ProviderFactory(factory.django.DjangoModelFactory[Organisation]):
@@ -14,6 +20,7 @@ class ProviderFactory(factory.django.DjangoModelFactory[Organisation]):
     slug = factory.Sequence(lambda n: f"provider-{n}")
     name = factory.Sequence(lambda n: f"Instituto {n}")
     kind = Organisation.Kind.GOVERNMENT
+    country = factory.LazyFunction(country)
 
 
 class OpportunityFactory(factory.django.DjangoModelFactory[Opportunity]):
@@ -54,3 +61,11 @@ class OpportunityRuleFactory(factory.django.DjangoModelFactory[OpportunityRule])
     operator = "in"
     value = "GT"
     unmet_message = "Solo para personas guatemaltecas"
+
+
+class PartnerMembershipFactory(factory.django.DjangoModelFactory[PartnerMembership]):
+    class Meta:
+        model = PartnerMembership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(ProviderFactory)

@@ -14,7 +14,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
+from django.core import signing
 from django.db.models import (
     Case,
     Exists,
@@ -34,10 +36,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rumbo.core.geo import haversine_km
-from rumbo.core.models import Country, Place
+from rumbo.core.models import Country, Organisation, Place
 from rumbo.guides.eligibility import Facts, rule_is_met
 from rumbo.guides.models import Document, EligibilityRule
-from rumbo.opportunities.models import CONFIRM_VALID_DAYS, Opportunity, OpportunityLanguage
+from rumbo.opportunities.models import (
+    CONFIRM_VALID_DAYS,
+    Correction,
+    Opportunity,
+    OpportunityLanguage,
+    OpportunityRevision,
+)
+from rumbo.opportunities.permissions import opportunity_editable_filter, partner_organisation_ids
+from rumbo.opportunities.services import CONFIRM_SALT, TRANSLATED_FIELDS
 
 # "Closing soon": the application deadline falls within this many days.
 CLOSING_SOON_DAYS = 14
@@ -307,3 +317,115 @@ def opportunity_list_for(
         if len(fits) >= limit:
             break
     return fits
+
+
+# --- Partners and moderation ---------------------------------------------------------------
+
+# Lists on a partner's or moderator's phone show the latest rows only.
+QUEUE_SIZE = 100
+
+
+def partner_organisation_list(*, user: Any) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(pk__in=partner_organisation_ids(user=user)).order_by("name")
+
+
+def partner_opportunity_list(*, user: Any) -> QuerySet[Opportunity]:
+    """Every record (any status) of the user's organisations, with its provider."""
+    return (
+        Opportunity.objects.filter(opportunity_editable_filter(user=user))
+        .select_related("provider")
+        .order_by("-updated_at", "pk")
+    )
+
+
+def partner_opportunity_get(*, user: Any, slug: str) -> Opportunity | None:
+    return partner_opportunity_list(user=user).filter(slug=slug).first()
+
+
+def partner_revision_list(*, user: Any) -> QuerySet[OpportunityRevision]:
+    return OpportunityRevision.objects.filter(
+        organisation_id__in=partner_organisation_ids(user=user)
+    ).select_related("opportunity", "organisation")[:QUEUE_SIZE]
+
+
+def revision_queue() -> QuerySet[OpportunityRevision]:
+    return (
+        OpportunityRevision.objects.filter(status=OpportunityRevision.Status.PENDING)
+        .select_related("opportunity", "organisation", "author")
+        .order_by("created_at", "pk")[:QUEUE_SIZE]
+    )
+
+
+def revision_get(*, pk: int) -> OpportunityRevision | None:
+    return (
+        OpportunityRevision.objects.select_related("opportunity", "organisation", "author")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def correction_queue() -> QuerySet[Correction]:
+    return (
+        Correction.objects.filter(status=Correction.Status.OPEN)
+        .select_related("opportunity")
+        .order_by("created_at", "pk")[:QUEUE_SIZE]
+    )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+def _shown(field: Any, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if field.is_relation:
+        return str(field.related_model.objects.filter(pk=value).first() or value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def revision_changes(*, revision: OpportunityRevision) -> list[FieldChange]:
+    """Field by field, what the proposal changes: the live value and the proposed one (a
+    new record's every field, against nothing)."""
+    live = revision.opportunity
+    changes = []
+    for key, raw in revision.data.items():
+        try:
+            field: Any = Opportunity._meta.get_field(key)
+        except Exception:  # noqa: BLE001, S112 - a key no field has is not shown
+            continue
+        after = field.to_python(raw)
+        before = field.value_from_object(live) if live is not None else None
+        if live is not None and before == after:
+            continue
+        label = str(field.verbose_name)
+        base, _sep, language = key.rpartition("_")
+        if base in TRANSLATED_FIELDS:
+            label = f"{label} ({language})"
+        changes.append(FieldChange(label, _shown(field, before), _shown(field, after)))
+    return changes
+
+
+def opportunity_from_confirmation(*, token: str, max_age_days: int) -> Opportunity | None:
+    """The record a confirmation link names, if the link is genuine, not expired and not
+    already used (the record's confirmation date is still the one it was signed with)."""
+    try:
+        payload = signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(
+            token, max_age=timedelta(days=max_age_days)
+        )
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("pk"), int):
+        return None
+    return (
+        Opportunity.objects.filter(pk=payload["pk"], confirmed_on=str(payload.get("on")))
+        .exclude(status=Opportunity.Status.ARCHIVED)
+        .first()
+    )

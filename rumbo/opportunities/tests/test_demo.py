@@ -57,3 +57,25 @@ def test_loading_the_demo_again_changes_nothing():
     after = sorted(Opportunity.objects.values_list("slug", "title", "application_deadline"))
     assert after == before
     assert Opportunity.languages.rel.related_model.objects.count() == languages
+
+
+def test_demo_partner_login_is_printed_and_reaches_its_partner_page(client):
+    from conftest import login_with_second_factor
+    from rumbo.opportunities.demo import PARTNER_EMAIL, load
+    from rumbo.opportunities.models import OpportunityRevision, PartnerMembership
+
+    lines = "\n".join(load())
+    assert PARTNER_EMAIL in lines
+    assert "TOTP: otpauth://" in lines
+    member = PartnerMembership.objects.select_related("user").get(user__email=PARTNER_EMAIL)
+    assert member.is_demo
+    assert (
+        OpportunityRevision.objects.filter(
+            organisation=member.organisation, status="pending"
+        ).count()
+        == 1
+    )  # loading again adds no second proposal
+    login_with_second_factor(client, member.user)
+    response = client.get("/opportunities/partner/")
+    assert response.status_code == 200
+    assert response.context["opportunities"]
