@@ -18,6 +18,7 @@ urlpatterns = [
     path("opportunities/", include("rumbo.opportunities.urls")),
     path("campus/", include("rumbo.learning.urls")),
     path("verify/", include("rumbo.certificates.urls")),
+    path("chat/", include("rumbo.chat.urls")),
     # Casework has staff pages under staff/ and the public appointment request.
     path("", include("rumbo.casework.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
