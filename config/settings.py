@@ -40,7 +40,9 @@ def secret_setting(name: str, generate: Callable[[], str]) -> str:
 
 
 SECRET_KEY = secret_setting("SECRET_KEY", lambda: secrets.token_urlsafe(50))
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1]")
+# Campaign domains (set in the admin) must be listed too; ".localhost" lets the demo serve
+# each campaign on <slug>.localhost, which browsers resolve to this machine.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,.localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte in a query or form is never typed by a person, and PostgreSQL refuses it.
     "rumbo.core.middleware.RefuseNulBytesMiddleware",
+    # Sets request.campaign from a campaign's own domain or its /c/<slug>/ prefix.
+    "rumbo.campaigns.middleware.CampaignSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -307,6 +311,11 @@ RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS = "20/h"
 RUMBO_CAMPUS_EMAIL_RATE_PER_EMAIL = "3/h"
 # New plans per client address (the questionnaire's first answer creates one).
 RUMBO_PLAN_CREATE_RATE = "20/h"
+# When True, a campaign editor may preview the landing page but only a campaign manager or a
+# regional communications officer may publish it.
+RUMBO_CAMPAIGN_APPROVAL_REQUIRED = os.environ.get("RUMBO_CAMPAIGN_APPROVAL_REQUIRED", "1") == "1"
+# Campaign materials: the largest file accepted, in megabytes.
+RUMBO_CAMPAIGN_MATERIAL_MAX_MB = int(os.environ.get("RUMBO_CAMPAIGN_MATERIAL_MAX_MB", "20"))
 # Aggregate casework reports hold no personal data, so they are cached; 0 turns it off.
 RUMBO_REPORT_CACHE_SECONDS = 300
 AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
