@@ -21,6 +21,8 @@ POWER_RELATIONS = (
     Q(staff_roles__isnull=False)
     | Q(facilitator__isnull=False)
     | Q(partner_memberships__isnull=False)
+    # campaigns' CampaignRole: campaign managers, editors, regional communications officers.
+    | Q(campaign_roles__isnull=False)
 )
 
 
