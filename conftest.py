@@ -123,11 +123,14 @@ def _process_caches_cleared():
     """Content kept in the process (rumbo.guides.catalogue) must not outlive the test that
     loaded it: the database is rolled back after each test, without the signals that clear
     it."""
+    from rumbo.campaigns.sites import campaign_sites_clear
     from rumbo.guides.catalogue import catalogue_clear
 
     catalogue_clear()
+    campaign_sites_clear()
     yield
     catalogue_clear()
+    campaign_sites_clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
