@@ -16,10 +16,10 @@ class RumboAdminSite(OTPAdminSite):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_staff", "is_active"]
-    search_fields = ["email", "full_name"]
+    list_display = ["email", "username", "full_name", "is_staff", "is_active"]
+    search_fields = ["email", "username", "full_name"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        (None, {"fields": ["email", "username", "password"]}),
         (_("Personal information"), {"fields": ["full_name"]}),
         (
             _("Permissions"),

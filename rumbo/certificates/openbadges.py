@@ -58,11 +58,12 @@ def identity_hash(*, value: str, salt: str) -> str:
 
 
 def credential_build(
-    *, certificate: Certificate, email: str, achievement_url: str
+    *, certificate: Certificate, email: str | None, achievement_url: str, username: str = ""
 ) -> dict[str, Any]:
-    """The unsigned credential. The learner is named by a salted hash of their email address
-    (anyone who knows the address can check it; nobody can read it) and by the name they chose
-    for certificates, which the certificate shows anyway."""
+    """The unsigned credential. The learner is named by a salted hash of their email address,
+    or of their username when they have no email (anyone who knows it can check it; nobody
+    can read it), and by the name they chose for certificates, which the certificate shows
+    anyway."""
     salt = secrets.token_hex(16)
     issuer = certificate.issuer
     issuer_profile: dict[str, Any] = {
@@ -95,8 +96,8 @@ def credential_build(
             "identifier": [
                 {
                     "type": "IdentityObject",
-                    "identityHash": identity_hash(value=email, salt=salt),
-                    "identityType": "emailAddress",
+                    "identityHash": identity_hash(value=email or username, salt=salt),
+                    "identityType": "emailAddress" if email else "userName",
                     "hashed": True,
                     "salt": salt,
                 },

@@ -104,6 +104,7 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         credential=credential_build(
             certificate=certificate,
             email=enrolment.user.email,
+            username=enrolment.user.username or "",
             achievement_url=settings.RUMBO_PUBLIC_URL + version.get_absolute_url(),
         ),
         issuer=issuer,

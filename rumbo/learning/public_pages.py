@@ -26,12 +26,15 @@ PAGES = {
     ),
     "register": lambda: reverse("learning:register"),
     "login": lambda: reverse("learning:login"),
+    "register_username": lambda: reverse("learning:register_username"),
+    "recover": lambda: reverse("learning:recover"),
 }
 
 EXCLUDED = {
     "verify": "a one-time link from an email; redirects",
     "verify_again": "POST only (sends the verification link again)",
     "logout": "POST only",
+    "recovery_codes": "needs a logged-in learner (new recovery codes)",
     "enrol": "POST only",
     "quiz": "needs a logged-in learner",
     "final": "needs a logged-in learner",

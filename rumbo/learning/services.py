@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rumbo.accounts.models import username_normalise
+from rumbo.accounts.services import recovery_codes_issue
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
 from rumbo.certificates.services import certificate_issue_on_completion
@@ -88,6 +90,34 @@ def learner_register(*, email: str, full_name: str, password: str, language: str
     return user
 
 
+def learner_register_username(
+    *, username: str, full_name: str, password: str, language: str
+) -> tuple[Any, list[str]]:
+    """An account without email: the learner logs in with a username and gets printed
+    recovery codes (returned here, to be shown once) to set a new password if they forget
+    it. There is no address to confirm, so the account may enrol at once. A taken username
+    is refused by name: the learner has to choose another (registration is rate-limited)."""
+    User = get_user_model()
+    user = User(username=username_normalise(username), full_name=full_name.strip())
+    user.set_password(password)
+    try:
+        user.full_clean()
+    except ValidationError as error:
+        username_errors = error.error_dict.get("username", [])
+        if any(item.code == "unique" for item in username_errors):
+            raise LearningError(
+                _("This username is taken. Choose another one."), code="exists"
+            ) from error
+        if username_errors:
+            raise LearningError(" ".join(username_errors[0].messages)) from error
+        raise
+    with transaction.atomic():
+        user.save()
+        LearnerProfile.objects.create(user=user, preferred_language=language)
+        codes = recovery_codes_issue(user=user)
+    return user, codes
+
+
 def learner_sign_up(
     *, email: str, full_name: str, password: str, language: str, base_url: str
 ) -> None:
@@ -156,6 +186,10 @@ def learner_verify_email(*, token: str) -> Any:
 
 
 def learner_is_verified(*, user: Any) -> bool:
+    """The learner may enrol: their email address is confirmed, or they have none (an
+    account with a username and recovery codes has nothing to confirm)."""
+    if not user.email:
+        return True
     profile = LearnerProfile.objects.filter(user=user).first()
     return bool(profile and profile.email_verified_at)
 
@@ -164,7 +198,7 @@ def learner_is_verified(*, user: Any) -> bool:
 
 ENROLMENTS_HEADER = [
     "email", "full_name", "language", "enrolled_at", "lessons_viewed", "lessons_total",
-    "quizzes_passed", "completed_at",
+    "quizzes_passed", "completed_at", "username",
 ]  # fmt: skip
 
 
@@ -184,7 +218,7 @@ def course_enrolments_csv(*, actor: Any, course: Course) -> str:
         enrolment = row["enrolment"]
         rows.append(
             [
-                enrolment.user.email,
+                enrolment.user.email or "",
                 enrolment.user.full_name,
                 row["language"],
                 enrolment.enrolled_at.isoformat(),
@@ -192,6 +226,7 @@ def course_enrolments_csv(*, actor: Any, course: Course) -> str:
                 row["lessons_total"],
                 row["quizzes_passed"],
                 row["completed_at"].isoformat() if row["completed_at"] else "",
+                enrolment.user.username or "",
             ]
         )
     audit_record(

@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
@@ -21,11 +22,25 @@ from django_ratelimit.core import is_ratelimited
 from rumbo.accounts.decorators import powers_required
 from rumbo.accounts.models import User
 from rumbo.accounts.permissions import user_holds_powers
+from rumbo.accounts.selectors import recovery_code_count_unused
+from rumbo.accounts.services import (
+    AccountError,
+    password_reset_with_recovery_code,
+    recovery_codes_issue,
+)
 from rumbo.accounts.views import safe_next, second_factor_begin
 from rumbo.core.downloads import download_response
 from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
-from rumbo.learning.forms import CatalogueFilterForm, LoginForm, PackageUploadForm, RegisterForm
+from rumbo.learning.forms import (
+    CatalogueFilterForm,
+    LoginForm,
+    PackageUploadForm,
+    RecoverForm,
+    RecoveryCodesForm,
+    RegisterForm,
+    UsernameRegisterForm,
+)
 from rumbo.learning.models import Attempt, Course, CourseVersion, Question
 from rumbo.learning.package import PACKAGE_LIMITS, PackageError, package_export, package_import
 from rumbo.learning.permissions import user_can_manage_courses
@@ -390,13 +405,17 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @learner_required(back_to=lambda: reverse("learning:catalogue"))
 def verify_again(request: LearnerRequest) -> HttpResponse:
-    if _email_rate_limited(request, group="learning.verify_again", email=request.user.email):
+    email = request.user.email
+    if not email:
+        # An account without email has nothing to confirm.
+        return redirect("learning:catalogue")
+    if _email_rate_limited(request, group="learning.verify_again", email=email):
         message = _("Too many requests. Please try again in an hour.")
         return _refusal(request, message=message, status=429)
     services.learner_send_verification(
         user=request.user, base_url=request.build_absolute_uri("/").rstrip("/")
     )
-    return render(request, "learning/registered.html", {"email": request.user.email})
+    return render(request, "learning/registered.html", {"email": email})
 
 
 @sensitive_post_parameters("password")
@@ -405,9 +424,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # authenticate() with the request lets login protection (django-axes) count failures.
+        name = form.cleaned_data["username"].strip()
         user = authenticate(
             request,
-            username=form.cleaned_data["email"].lower(),
+            username=name.lower() if "@" in name else name,
             password=form.cleaned_data["password"],
         )
         if user is not None and user_holds_powers(user=user):
@@ -418,11 +438,137 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if user is not None:
             login(request, user)
             return redirect(safe_next(request, reverse("learning:catalogue")))
-        form.add_error(None, _("The email address or the password is not right."))
+        form.add_error(None, _("The email address, username or password is not right."))
     return render(
         request,
         "learning/login.html",
         {"form": form, "next": safe_next(request, "")},
+        status=400 if form.errors else 200,
+    )
+
+
+def _address_rate_limited(request: HttpRequest, *, group: str) -> bool:
+    """Registrations and recoveries per client address (counted in the cache); failed
+    recoveries also count against the account (django-axes), like failed logins."""
+    return is_ratelimited(
+        request=request,
+        group=group,
+        key="ip",
+        rate=settings.RUMBO_CAMPUS_EMAIL_RATE_PER_ADDRESS,
+        method="POST",
+        increment=True,
+    )
+
+
+TOO_MANY = gettext_lazy("Too many requests. Please try again in an hour.")
+
+
+def _show_recovery_codes(
+    request: HttpRequest, codes: list[str], *, new_account: bool
+) -> HttpResponse:
+    # Shown once, in this answer only: never stored by the browser or a proxy.
+    response = render(
+        request,
+        "learning/recovery_codes.html",
+        {"codes": codes, "new_account": new_account},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "POST"])
+def register_username(request: HttpRequest) -> HttpResponse:
+    form = UsernameRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _address_rate_limited(request, group="learning.register_username"):
+            form.add_error(None, str(TOO_MANY))
+            return render(request, "learning/register_username.html", {"form": form}, status=429)
+        try:
+            user, codes = services.learner_register_username(
+                username=form.cleaned_data["username"],
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password"],
+                language=translation.get_language(),
+            )
+        except LearningError as error:
+            form.add_error("username", error.message)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return _show_recovery_codes(request, codes, new_account=True)
+    return render(
+        request,
+        "learning/register_username.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@sensitive_post_parameters("password", "recovery_code")
+@require_http_methods(["GET", "POST"])
+def recover(request: HttpRequest) -> HttpResponse:
+    """A learner without email who forgot their password: username, one recovery code and
+    a new password. A wrong code is a failed login for the account (django-axes)."""
+    form = RecoverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _address_rate_limited(request, group="learning.recover"):
+            form.add_error(None, str(TOO_MANY))
+            return render(request, "learning/recover.html", {"form": form}, status=429)
+        user = authenticate(
+            request,
+            username=form.cleaned_data["username"],
+            recovery_code=form.cleaned_data["recovery_code"],
+        )
+        code_id = getattr(user, "recovery_code_id", None)
+        if user is not None and code_id is not None and not user_holds_powers(user=user):
+            try:
+                password_reset_with_recovery_code(
+                    user=user, recovery_code_id=code_id, password=form.cleaned_data["password"]
+                )
+            except AccountError as error:
+                form.add_error("recovery_code", str(error))
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                left = recovery_code_count_unused(user=user)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Your new password is set. You have %(count)s recovery code left.",
+                        "Your new password is set. You have %(count)s recovery codes left.",
+                        left,
+                    )
+                    % {"count": left},
+                )
+                return redirect("learning:catalogue")
+        else:
+            form.add_error(None, _("The username or the recovery code is not right."))
+    return render(
+        request, "learning/recover.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "POST"])
+@learner_required()
+def recovery_codes(request: LearnerRequest) -> HttpResponse:
+    """A new set of recovery codes, after the learner proves the password again."""
+    if user_holds_powers(user=request.user):
+        raise PermissionDenied
+    form = RecoveryCodesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request, username=request.user.login_name, password=form.cleaned_data["password"]
+        )
+        if user is not None and user.pk == request.user.pk:
+            return _show_recovery_codes(
+                request, recovery_codes_issue(user=request.user), new_account=False
+            )
+        form.add_error("password", _("This password is not right."))
+    left = recovery_code_count_unused(user=request.user)
+    return render(
+        request,
+        "learning/recovery_codes_new.html",
+        {"form": form, "left": left},
         status=400 if form.errors else 200,
     )
 

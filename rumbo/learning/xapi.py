@@ -18,8 +18,11 @@ ACTIVITY_TYPES = {
 }
 
 
-def actor_for(*, email: str) -> dict[str, Any]:
+def actor_for(*, email: str | None, user_id: int, base_url: str) -> dict[str, Any]:
     # mbox_sha1sum identifies the learner to the record store without revealing the address.
+    # A learner without email is an account of this site, named by its number only.
+    if not email:
+        return {"objectType": "Agent", "account": {"homePage": base_url, "name": str(user_id)}}
     digest = hashlib.sha1(f"mailto:{email}".encode()).hexdigest()  # noqa: S324 - xAPI's format
     return {"objectType": "Agent", "mbox_sha1sum": digest}
 
@@ -41,7 +44,9 @@ def statements_export(*, course: Course, base_url: str) -> list[dict[str, Any]]:
     for statement in course_statements(course=course):
         record: dict[str, Any] = {
             "id": str(statement.id),
-            "actor": actor_for(email=statement.user.email),
+            "actor": actor_for(
+                email=statement.user.email, user_id=statement.user_id, base_url=base_url
+            ),
             "verb": {
                 "id": VERBS[statement.verb],
                 "display": {"en-US": statement.verb},

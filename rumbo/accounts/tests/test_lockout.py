@@ -28,7 +28,9 @@ def staff_login(client, email: str, password: str, **headers):
 
 
 def campus_login(client, email: str, password: str, **headers):
-    return client.post(reverse("learning:login"), {"email": email, "password": password}, **headers)
+    return client.post(
+        reverse("learning:login"), {"username": email, "password": password}, **headers
+    )
 
 
 def admin_login(client, email: str, password: str, **headers):

@@ -128,7 +128,7 @@ def log_in(client, login: str, user: User, *, with_code: bool) -> None:
         )
     else:
         response = client.post(
-            reverse("learning:login"), {"email": user.email, "password": PASSWORD}
+            reverse("learning:login"), {"username": user.email, "password": PASSWORD}
         )
     verify = reverse("casework:login_verify")
     if with_code and response.status_code == 302 and response["Location"] == verify:

@@ -48,7 +48,7 @@ def test_staff_login_refuses_a_learner_and_sets_up_no_authenticator(client, lear
 def test_campus_login_sends_a_facilitator_to_the_second_factor(client, facilitator):
     totp_device_ensure(user=facilitator)
     response = client.post(
-        reverse("learning:login"), {"email": facilitator.email, "password": PASSWORD}
+        reverse("learning:login"), {"username": facilitator.email, "password": PASSWORD}
     )
     assert response["Location"] == reverse("casework:login_verify")
     assert "_auth_user_id" not in client.session
@@ -56,7 +56,7 @@ def test_campus_login_sends_a_facilitator_to_the_second_factor(client, facilitat
 
 def test_campus_login_of_a_facilitator_without_authenticator_sets_one_up(client, facilitator):
     response = client.post(
-        reverse("learning:login"), {"email": facilitator.email, "password": PASSWORD}
+        reverse("learning:login"), {"username": facilitator.email, "password": PASSWORD}
     )
     assert response["Location"] == reverse("casework:login_enrol")
 
@@ -65,7 +65,7 @@ def test_after_the_code_the_campus_login_returns_where_it_was_going(client, faci
     device = totp_device_ensure(user=facilitator)
     client.post(
         reverse("learning:login") + "?next=/campus/manage/",
-        {"email": facilitator.email, "password": PASSWORD},
+        {"username": facilitator.email, "password": PASSWORD},
     )
     response = client.post(reverse("casework:login_verify"), {"token": code_for(device)})
     assert response["Location"] == "/campus/manage/"
@@ -74,7 +74,7 @@ def test_after_the_code_the_campus_login_returns_where_it_was_going(client, faci
 
 def test_campus_login_of_a_learner_opens_an_ordinary_session(client, learner):
     response = client.post(
-        reverse("learning:login"), {"email": learner.email, "password": PASSWORD}
+        reverse("learning:login"), {"username": learner.email, "password": PASSWORD}
     )
     assert response["Location"] == reverse("learning:catalogue")
     assert client.session["_auth_user_id"] == str(learner.pk)

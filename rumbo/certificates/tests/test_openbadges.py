@@ -58,6 +58,25 @@ def test_credential_names_the_learner_by_a_salted_hash_never_the_email(certifica
     assert identity["identityHash"] == f"sha256${digest}"
 
 
+def test_a_learner_without_email_is_named_by_a_salted_hash_of_the_username(
+    issuer, achievement_schema
+):
+    from rumbo.certificates.factories import CompletedEnrolmentFactory
+    from rumbo.certificates.services import certificate_issue
+
+    enrolment = CompletedEnrolmentFactory.create(
+        user__email=None, user__username="amal_h", user__full_name="Amal Haddad"
+    )
+    credential = certificate_issue(enrolment=enrolment).credential
+    identity = credential["credentialSubject"]["identifier"][0]
+    assert identity["identityType"] == "userName"
+    digest = hashlib.sha256(("amal_h" + identity["salt"]).encode()).hexdigest()
+    assert identity["identityHash"] == f"sha256${digest}"
+    assert "amal_h" not in json.dumps(credential)
+    assert schema_errors(achievement_schema, credential | {"proof": [credential["proof"]]}) == []
+    assert credential_verify(credential=copy.deepcopy(credential)).valid
+
+
 def test_two_certificates_of_one_learner_have_different_salts(certificate, issuer):
     from rumbo.certificates.factories import CompletedEnrolmentFactory
     from rumbo.certificates.services import certificate_issue

@@ -253,13 +253,15 @@ def test_registration_keeps_input_and_names_the_problem(client, db):
 
 
 def test_login_with_wrong_password_says_so(client, learner):
-    response = client.post(reverse("learning:login"), {"email": learner.email, "password": "wrong"})
+    response = client.post(
+        reverse("learning:login"), {"username": learner.email, "password": "wrong"}
+    )
     assert response.status_code == 400
     assert "not right" in response.content.decode()
 
 
 def test_login_redirects_to_a_safe_next_only(client, learner):
-    data = {"email": learner.email, "password": "correct horse battery staple"}
+    data = {"username": learner.email, "password": "correct horse battery staple"}
     response = client.post(reverse("learning:login"), data | {"next": "https://evil.example/"})
     assert response["Location"] == reverse("learning:catalogue")
 
