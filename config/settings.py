@@ -88,6 +88,10 @@ MIDDLEWARE = [
     # Sets request.campaign from a campaign's own domain or its /c/<slug>/ prefix.
     "rumbo.campaigns.middleware.CampaignSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the shared cache (rumbo/core/pagecache.py): before the
+    # session, CSRF and auth middleware (a hit skips them) and before gzip (it keeps the
+    # gzipped bytes); counting middleware belongs above it, so cached pages are counted.
+    "rumbo.core.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,6 +163,28 @@ else:
             "LOCATION": "rumbo_cache",
         }
     }
+# Public pages (rumbo.core.pagecache) and the versions of the tables they read: shared by
+# every process and app server, like the default cache (Redis, else a table of their own).
+CACHES["pages"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rumbo_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+)
+RUMBO_PAGE_CACHE_ENABLED = os.environ.get("RUMBO_PAGE_CACHE", "1") == "1"
+RUMBO_PAGE_CACHE_ALIAS = "pages"
+# A stored page is dropped after this long even if nothing it shows changed (a fallback:
+# content changes clear the pages that show it at once).
+RUMBO_PAGE_CACHE_SECONDS = int(os.environ.get("RUMBO_PAGE_CACHE_SECONDS", "600"))
+# How long a reverse proxy or CDN may hold a public page (s-maxage); browsers revalidate.
+RUMBO_PAGE_PROXY_SECONDS = int(os.environ.get("RUMBO_PAGE_PROXY_SECONDS", "30"))
+# Django's per-view cache (cache_page) could not be cleared by a content change, so it
+# stores nothing: the page cache above holds those pages instead.
+CACHE_MIDDLEWARE_ALIAS = "per_view"
+CACHES["per_view"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: Huey on a SQLite file by default, on Redis when configured.
@@ -300,6 +326,8 @@ RUMBO_SITE_NAME = os.environ.get("RUMBO_SITE_NAME", "Rumbo")
 AUTHENTICATION_BACKENDS = [
     "rumbo.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A learner without email sets a new password with a printed recovery code.
+    "rumbo.accounts.backends.RecoveryCodeBackend",
 ]
 # Behind a reverse proxy, the request header that carries the visitor's own address (for
 # example HTTP_X_REAL_IP); rate limits and the login lockout count by it.
