@@ -12,6 +12,9 @@ from pydantic import Field, field_validator
 from rumbo.core.models import Place
 from rumbo.core.numbers import parse_int
 from rumbo.core.places import municipality_get
+from rumbo.infopoints.api import PageParams
+from rumbo.infopoints.api import _page as hsds_page
+from rumbo.opportunities import hsds
 from rumbo.opportunities.models import MAX_AGE, Opportunity
 from rumbo.opportunities.selectors import (
     OpportunityFilters,
@@ -47,6 +50,9 @@ class OpportunityQuery(Schema):
     )
     closing_soon: bool = Field(False, description="Deadline within the next 14 days.")
     language: str | None = Field(None, pattern=r"^[a-z]{3}$", description="ISO 639-3 code")
+    modified_after: datetime.datetime | None = Field(
+        None, description="Only records changed after this time (ISO 8601; UTC if no offset)."
+    )
     page: int = Field(1, ge=1, le=MAX_PAGE)
     per_page: int = Field(20, ge=1, le=MAX_PER_PAGE)
 
@@ -205,12 +211,46 @@ def opportunity_list(request: HttpRequest, query: Query[OpportunityQuery]):
             origin=origin,
         )
     ).prefetch_related("languages")
+    if query.modified_after is not None:
+        found = found.filter(updated_at__gt=aware(query.modified_after))
     offset = (query.page - 1) * query.per_page
     items = [_summary(item, origin) for item in found[offset : offset + query.per_page]]
     return Status(
         200,
         {"count": found.count(), "page": query.page, "per_page": query.per_page, "items": items},
     )
+
+
+def aware(moment: datetime.datetime) -> datetime.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+class HsdsQuery(PageParams):
+    modified_after: datetime.datetime | None = Field(
+        None,
+        description="Only services changed after this time (ISO 8601; UTC if no offset). "
+        "Closed and archived opportunities are listed too (status inactive or defunct).",
+    )
+
+
+@router.get("/hsds/services", summary="Opportunities as HSDS 3.0 services, paginated")
+def hsds_service_list(request: HttpRequest, query: Query[HsdsQuery]) -> dict:
+    """The HSDS page format of /api/hsds/; every service fully nested, oldest change first."""
+    found = hsds.opportunities_for_export(
+        modified_after=aware(query.modified_after) if query.modified_after else None
+    )
+    page = hsds_page(found, query, lambda item: item)
+    page["contents"] = hsds.services_render(page["contents"])
+    return page
+
+
+@router.get("/hsds/services/{id}", response={200: dict, 404: Message})
+def hsds_service_detail(request: HttpRequest, id: str):
+    pk = hsds.service_pk(id)
+    found = list(hsds.opportunities_for_export(pk=pk)) if pk else []
+    if not found:
+        return Status(404, Message(detail=_("No service with this id.")))
+    return Status(200, hsds.services_render(found)[0])
 
 
 @router.get("/{slug}", response={200: OpportunityDetailOut, 404: Message})
