@@ -27,7 +27,9 @@ def test_demo_sites_have_published_pages_partners_channels_materials_and_news():
         kinds = set(Material.objects.filter(campaign=campaign).values_list("kind", flat=True))
         assert kinds == {"poster", "audio", "video"}
         release = NewsItem.objects.get(campaign=campaign, kind="release")
-        assert release.is_demo and release.published_at and release.contacts.exists()
+        assert release.is_demo
+        assert release.published_at
+        assert release.contacts.exists()
 
 
 def test_demo_media_carry_transcripts_and_captions():
@@ -38,7 +40,8 @@ def test_demo_media_carry_transcripts_and_captions():
 
 def test_demo_facts_are_on_the_landing_pages():
     mexico = LandingRevision.objects.filter(campaign__slug="migrar-informados").first()
-    assert "59 %" in str(mexico.content) and "49 %" in str(mexico.content)
+    assert "59 %" in str(mexico.content)
+    assert "49 %" in str(mexico.content)
     nicaragua = LandingRevision.objects.filter(campaign__slug="yocamino").first()
     assert "60 %" in str(nicaragua.content)
 
