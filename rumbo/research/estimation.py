@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from scipy import stats
@@ -52,11 +53,27 @@ class Design:
             fpc=tuple(f[rows] for f in self.fpc),
         )
 
+    # Integer codes are computed once per design (cached_property writes to the instance's
+    # __dict__, which a frozen dataclass allows), so many domains cost one sort.
+    @cached_property
+    def strata_codes(self) -> np.ndarray:
+        return _codes(self.strata, self.size)
+
+    @cached_property
+    def psu_codes(self) -> np.ndarray:
+        first = _codes(self.clusters[0], self.size) if self.clusters else None
+        return _codes_pairs(self.strata_codes, first)
+
+    @cached_property
+    def psu_stratum(self) -> np.ndarray:
+        """The stratum code of each PSU code."""
+        result = np.zeros(int(self.psu_codes.max()) + 1 if self.size else 0, dtype=np.int64)
+        result[self.psu_codes] = self.strata_codes
+        return result
+
     def degrees_of_freedom(self) -> int:
         """Number of PSUs minus number of strata (R's `degf`)."""
-        strata = _codes(self.strata, self.size)
-        psus = _codes_pairs(strata, _codes(self.clusters[0], self.size) if self.clusters else None)
-        return int(len(np.unique(psus)) - len(np.unique(strata)))
+        return int(len(self.psu_stratum) - len(np.unique(self.strata_codes)))
 
 
 @dataclass(frozen=True)
@@ -127,9 +144,8 @@ def _stage_variance(
 def variance(z: np.ndarray, design: Design) -> float:
     """Variance of a total whose linearised values are z."""
     size = design.size
-    strata = _codes(design.strata, size)
-    first = _codes(design.clusters[0], size) if design.clusters else None
-    psus = _codes_pairs(strata, first)
+    strata = design.strata_codes
+    psus = design.psu_codes
     fpc1 = design.fpc[0] if design.fpc else None
     result, fraction1 = _stage_variance(z, strata, psus, fpc1)
     if len(design.clusters) > 1 and len(design.fpc) > 1:
@@ -241,6 +257,86 @@ def mean(
     n_eff = estimate * (1 - estimate) / var if var > 0 else 0.0
     low, high = _interval(estimate, se, df, ci, level, n_eff)
     return Estimate(estimate, se, low, high, deff, n, total_w, df, _warnings(n))
+
+
+def grouped_means(
+    y: np.ndarray,
+    *,
+    design: Design,
+    groups: np.ndarray,
+    group_count: int,
+    ci: str = "wald",
+    level: float = 0.95,
+) -> list[Estimate]:
+    """`mean` for every domain at once: `groups` holds each row's domain code (0 to
+    group_count - 1, or -1 for none). One pass of vector sums instead of one pass per domain:
+    a PSU's squared deviation within its stratum, summed over the stratum's PSUs, is
+    Σt² - (Σt)²/n_h, and PSUs without a member of the domain contribute t = 0 to both sums.
+    Two-stage designs with a second-stage fpc go domain by domain through `mean`."""
+    if len(design.clusters) > 1 and len(design.fpc) > 1:
+        return [
+            mean(y, design=design, domain=groups == code, ci=ci, level=level)
+            for code in range(group_count)
+        ]
+    y = np.asarray(y, dtype=float)
+    groups = np.asarray(groups, dtype=np.int64)
+    member = ~np.isnan(y) & (groups >= 0) & (design.weights > 0)
+    g, yv, w = groups[member], y[member], design.weights[member]
+    psu = design.psu_codes[member]
+    count = np.bincount(g, minlength=group_count)
+    weight_sum = np.bincount(g, weights=w, minlength=group_count)
+    safe_sum = np.where(weight_sum > 0, weight_sum, 1.0)
+    estimate = np.bincount(g, weights=w * yv, minlength=group_count) / safe_sum
+    deviation = yv - estimate[g]
+    z = w * deviation / safe_sum[g]
+    psu_count = len(design.psu_stratum)
+    strata_count = int(design.strata_codes.max()) + 1 if design.size else 1
+    keys, inverse = np.unique(g * psu_count + psu, return_inverse=True)
+    totals = np.bincount(inverse.ravel(), weights=z)
+    key_group, key_psu = keys // psu_count, keys % psu_count
+    cell = key_group * strata_count + design.psu_stratum[key_psu]
+    cells = group_count * strata_count
+    sum1 = np.bincount(cell, weights=totals, minlength=cells).reshape(group_count, strata_count)
+    sum2 = np.bincount(cell, weights=totals**2, minlength=cells).reshape(group_count, strata_count)
+    n_h = np.bincount(design.psu_stratum, minlength=strata_count).astype(float)
+    fraction_h = np.zeros(strata_count)
+    if design.fpc:
+        fraction_rows = _fraction(design.fpc[0], n_h[design.strata_codes])
+        fraction_h[design.strata_codes] = fraction_rows
+    scale_h = np.where(n_h > 1, n_h / np.maximum(n_h - 1, 1), 0.0) * (1 - fraction_h)
+    squares = sum2 - sum1**2 / np.maximum(n_h, 1)
+    var = np.maximum((squares * scale_h).sum(axis=1), 0.0)
+    spread = np.bincount(g, weights=w * deviation**2, minlength=group_count) / safe_sum
+    spread *= np.where(count > 1, count / np.maximum(count - 1, 1), 1.0)
+    var_srs = spread / np.maximum(count, 1)
+    if design.fpc:
+        var_srs *= np.maximum(1 - count / float(np.sum(design.weights)), 0)
+    df = design.degrees_of_freedom()
+    results = []
+    for code in range(group_count):
+        n = int(count[code])
+        if n == 0 or weight_sum[code] == 0:
+            nan = math.nan
+            results.append(Estimate(nan, nan, nan, nan, nan, 0, 0.0, df, ("suppressed",)))
+            continue
+        p, v = float(estimate[code]), float(var[code])
+        n_eff = p * (1 - p) / v if v > 0 else 0.0
+        low, high = _interval(p, math.sqrt(v), df, ci, level, n_eff)
+        deff = v / var_srs[code] if var_srs[code] > 0 else math.nan
+        results.append(
+            Estimate(
+                p,
+                math.sqrt(v),
+                low,
+                high,
+                float(deff),
+                n,
+                float(weight_sum[code]),
+                df,
+                _warnings(n),
+            )
+        )
+    return results
 
 
 def total(

@@ -7,15 +7,15 @@ digits printed there: a figure printed as 0.616 must round to 0.616.
 import csv
 import math
 from decimal import Decimal
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from conftest import STANDARDS_DIR
 from rumbo.research import estimation
 from rumbo.research.estimation import Design
 
-STANDARDS = Path(__file__).resolve().parents[4] / "shared" / "standards" / "survey_estimates"
+STANDARDS = STANDARDS_DIR / "survey_estimates"
 
 
 def column(name: str) -> dict[str, np.ndarray]:
@@ -202,3 +202,35 @@ def test_difference_between_independent_groups_has_both_variances():
 def test_weighting_effect_is_one_plus_squared_cv():
     assert estimation.weighting_effect(np.array([1.0, 1.0, 1.0])) == pytest.approx(1.0)
     assert estimation.weighting_effect(np.array([1.0, 3.0])) == pytest.approx(1.25)
+
+
+@pytest.mark.parametrize("source", ["apistrat", "yrbs", "apiclus2"])
+def test_grouped_means_equal_one_domain_at_a_time(source):
+    if source == "apistrat":
+        data, design = apistrat()
+        y = numbers(data["api00"])
+        groups = np.unique(data["awards"], return_inverse=True)[1]
+    elif source == "apiclus2":
+        data, design = apiclus2(with_fpc=True)
+        y = numbers(data["api00"])
+        groups = np.unique(data["stype"], return_inverse=True)[1]
+    else:
+        data = column("samplics__yrbs.csv")
+        qn8 = numbers(data["qn8"])
+        y = np.where(np.isnan(qn8), np.nan, (qn8 == 1).astype(float))
+        design = Design(
+            weights=numbers(data["weight"]),
+            strata=numbers(data["stratum"]),
+            clusters=(numbers(data["psu"]),),
+        )
+        groups = (numbers(data["psu"]) % 3).astype(int)
+    count = int(groups.max()) + 1
+    together = estimation.grouped_means(
+        y, design=design, groups=groups, group_count=count, ci="logit"
+    )
+    for code in range(count):
+        alone = estimation.mean(y, design=design, domain=groups == code, ci="logit")
+        assert together[code].estimate == pytest.approx(alone.estimate)
+        assert together[code].std_error == pytest.approx(alone.std_error)
+        assert together[code].deff == pytest.approx(alone.deff)
+        assert together[code].n == alone.n
