@@ -19,6 +19,7 @@ urlpatterns = [
     path("campus/", include("rumbo.learning.urls")),
     path("verify/", include("rumbo.certificates.urls")),
     path("chat/", include("rumbo.chat.urls")),
+    path("research/", include("rumbo.research.urls")),
     # Casework has staff pages under staff/ and the public appointment request.
     path("", include("rumbo.casework.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
