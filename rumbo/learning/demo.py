@@ -3,9 +3,9 @@ package format. Idempotent: a course that already exists is left as it is (it ma
 demo learner's progress).
 
 Language versions: "Countering Human Trafficking in Humanitarian Settings" is complete (11
-modules and the final assessment) in Spanish and English; its French and Arabic versions hold
-module 1 only. They are published and labelled "partial": a learner can take module 1 entirely
-in French or Arabic, but only a complete version leads to completion (and a certificate).
+modules, their quizzes and the final assessment) in Spanish, English, French and Arabic, so a
+learner can finish it, and earn its certificate, in any of the four. The short courses are in
+Spanish and English.
 """
 
 import io
@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from rumbo.learning import demo_content as content
+from rumbo.learning import demo_content_ar, demo_content_fr
 from rumbo.learning.models import Course, CourseVersion, Enrolment, Facilitator, LearnerProfile
 from rumbo.learning.package import ZIP_DATE, _dump, package_import
 from rumbo.learning.services import lesson_mark_viewed
@@ -79,6 +80,23 @@ def _module_files(files: dict[str, bytes], language: str, position: int, module:
     files[f"{folder}/quiz.yaml"] = _quiz(content.QUIZ_TITLE[language], questions)
 
 
+# Modules 2 to 11 and the final assessment of the languages written in their own files.
+_WRITTEN_APART = {"fr": demo_content_fr, "ar": demo_content_ar}
+
+
+def later_modules(language: str) -> list[tuple]:
+    """Modules 2 to 11 of the counter-trafficking course in a language."""
+    if language in _WRITTEN_APART:
+        return list(_WRITTEN_APART[language].LATER_MODULES)
+    return [module[language] for module in content.LATER_MODULES]
+
+
+def final_assessment(language: str) -> tuple:
+    if language in _WRITTEN_APART:
+        return _WRITTEN_APART[language].FINAL
+    return content.FINAL[language]
+
+
 def _course_yaml(
     slug: str,
     topic: str,
@@ -129,12 +147,11 @@ def trafficking_package_files() -> dict[str, bytes]:
             }
         )
         _module_files(files, language, 1, content.trafficking_first_module(language))
-        if language in content.FINAL:
-            for position, module in enumerate(content.LATER_MODULES, start=2):
-                _module_files(files, language, position, module[language])
-            title, questions = content.FINAL[language]
-            # A bank of eight questions; each attempt draws five.
-            files[f"{language}/final.yaml"] = _quiz(title, questions, draw=5, wait=10)
+        for position, module in enumerate(later_modules(language), start=2):
+            _module_files(files, language, position, module)
+        title, questions = final_assessment(language)
+        # A bank of eight questions; each attempt draws five.
+        files[f"{language}/final.yaml"] = _quiz(title, questions, draw=5, wait=10)
     return files
 
 

@@ -25,13 +25,14 @@ TRAFFICKING_TITLE = {
 TRAFFICKING_SUMMARY = {
     "es": "Once módulos breves para reconocer la trata en emergencias, responder sin causar daño y derivar a las personas sobrevivientes de forma segura.",
     "en": "Eleven short modules to recognise trafficking in emergencies, respond without causing harm and refer survivors safely.",
-    "fr": "Le module 1 du cours, en français : reconnaître la traite dans les situations d'urgence.",
-    "ar": "الوحدة الأولى من الدورة باللغة العربية: التعرف على الاتجار بالبشر في حالات الطوارئ.",
+    "fr": "Onze modules courts pour reconnaître la traite dans les situations d'urgence, répondre sans nuire et orienter les personnes survivantes en toute sécurité.",
+    "ar": "إحدى عشرة وحدة قصيرة للتعرف على الاتجار بالبشر في حالات الطوارئ، والاستجابة دون إلحاق الضرر، وإحالة الناجين بأمان.",
 }
 
 
 def trafficking_first_module(language: str) -> tuple:
-    # The one module written in all four languages (French and Arabic versions are partial).
+    # Modules 2 to 11: Spanish and English in LATER_MODULES below, French and Arabic in
+    # demo_content_fr.py and demo_content_ar.py.
     text = {
         "es": (
             "¿Qué es la trata de personas?",
@@ -208,6 +209,7 @@ def trafficking_first_module(language: str) -> tuple:
 
 
 # Modules 2 to 11, in Spanish and English: (title, slug, lesson title, body, questions).
+# French and Arabic: demo_content_fr.py and demo_content_ar.py (see demo.later_module).
 LATER_MODULES = [
     {
         "es": (
