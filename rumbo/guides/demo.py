@@ -1,15 +1,16 @@
 """Demo guides: documents and where to get them in the five origin countries, pathways and
-articles, each citing the official sources it was written from (see demo_documents.py and
-demo_pathways.py). Idempotent: records are keyed by slug (sources by URL)."""
-
-import datetime
+articles, written for the demo from public sources, which each record cites (see
+demo_documents.py and demo_pathways.py). Nobody at the institutions has verified them: every
+record loads as "not yet verified", sources without a consultation date, and only an editor's
+check in the admin (services.fact_verify) can change that. Idempotent: records are keyed by
+slug (sources by URL)."""
 
 from django.conf import settings
 
 from rumbo.core.models import Country, Organisation, Place
 from rumbo.core.services import organisation_upsert
-from rumbo.guides.demo_documents import DOCUMENTS, ISSUANCES, ORGANISATIONS
-from rumbo.guides.demo_pathways import ARTICLES, CA4_COUNTRIES, PATHWAYS, SIMPLIFIED, ca4_pathway
+from rumbo.guides.demo_documents import _CHECK, DOCUMENTS, ISSUANCES, ORGANISATIONS
+from rumbo.guides.demo_pathways import ARTICLES, PATHWAYS, SIMPLIFIED, ca4_pathways
 from rumbo.guides.models import Document, Source
 from rumbo.guides.services import (
     article_upsert,
@@ -19,12 +20,11 @@ from rumbo.guides.services import (
     source_upsert,
 )
 
-# The date these demo records were written and checked against their sources.
-WRITTEN_ON = datetime.date(2026, 11, 28)
-REVIEWER = "Rumbo demo content (not reviewed by the institutions)"
+# Issuances about minors or that state a fee (free, free first issue) are high-risk facts.
+HIGH_RISK_DOCUMENTS = frozenset({"minor-travel-permit"})
 
-# url: (publisher, title es, title en)
-SOURCES = {
+# url: (publisher, title es, title en[, the source's own date, its version or reference])
+SOURCES: dict[str, tuple] = {
     "https://www.gob.mx/inm": (
         "INM México",
         "Instituto Nacional de Migración",
@@ -45,10 +45,59 @@ SOURCES = {
         "Secretaría del Trabajo y Previsión Social",
         "Ministry of Labour of Mexico",
     ),
-    "https://www.gob.mx/sspc": (
-        "SSPC",
-        "Constancia de antecedentes penales",
-        "Criminal record certificate",
+    "https://constancias.oadprs.gob.mx/": (
+        "SSPC (OADPRS)",
+        "Constancia de antecedentes penales federales",
+        "Federal criminal record certificate",
+    ),
+    "https://www.dof.gob.mx": (
+        "Diario Oficial de la Federación",
+        "Acuerdo sobre la Tarjeta de Visitante Regional (Honduras y El Salvador, Yucatán)",
+        "Agreement on the Regional Visitor Card (Honduras and El Salvador, Yucatán)",
+        None,
+        "DOF, abril de 2019",
+    ),
+    "https://www.diputados.gob.mx/LeyesBiblio/pdf/LRPCAP.pdf": (
+        "Cámara de Diputados",
+        "Ley sobre Refugiados, Protección Complementaria y Asilo Político, artículo 18",
+        "Law on Refugees, Complementary Protection and Political Asylum, article 18",
+    ),
+    "https://www.federalregister.gov/citation/89-FR-88799": (
+        "DHS, Federal Register",
+        "Países cuyos nacionales pueden participar en los programas H-2A y H-2B",
+        "Identification of Foreign Countries Whose Nationals Are Eligible To Participate in "
+        "the H-2A and H-2B Nonimmigrant Worker Programs",
+        None,
+        "89 FR 88799 (in force until 8 November 2025)",
+    ),
+    "https://igm.gob.gt": (
+        "IGM Guatemala",
+        "Instituto Guatemalteco de Migración: pasaportes y viajes de menores de edad",
+        "Guatemalan Migration Institute: passports and travel by minors",
+        None,
+        "2024",
+    ),
+    "https://www.migracion.gob.sv": (
+        "DGME El Salvador",
+        "Dirección General de Migración y Extranjería: preguntas frecuentes",
+        "General Directorate of Migration: frequently asked questions",
+    ),
+    "https://www.transparencia.gob.sv/institutions/dgcp/services": (
+        "Portal de Transparencia de El Salvador",
+        "Servicios de la Dirección General de Centros Penales (antecedentes penales)",
+        "Services of the General Directorate of Prisons (criminal record)",
+    ),
+    "https://inm.gob.hn": (
+        "INM Honduras",
+        "Instituto Nacional de Migración: salida de menores de 21 años",
+        "National Migration Institute: departure of people under 21",
+    ),
+    "https://www.migob.gob.ni/migracion/": (
+        "DGME Nicaragua",
+        "Dirección General de Migración y Extranjería",
+        "General Directorate of Migration and Immigration",
+        None,
+        "address given by a 2023 source",
     ),
     "https://www.gob.mx/sep": (
         "SEP",
@@ -103,8 +152,10 @@ SOURCES = {
     ),
     "https://www.inclusion.gob.es/web/migraciones": (
         "Ministerio de Inclusión, Seguridad Social y Migraciones",
-        "Migraciones",
-        "Migration",
+        "Migraciones: gestión colectiva de contrataciones en origen (GECCO)",
+        "Migration: collective recruitment in the country of origin (GECCO)",
+        None,
+        "GECCO 2025",
     ),
     "https://www.exteriores.gob.es": (
         "Ministerio de Asuntos Exteriores de España",
@@ -124,11 +175,17 @@ def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
 
 
 def _source(url: str) -> Source:
-    publisher, title_es, title_en = SOURCES.get(url, ("", url, url))
+    publisher, title_es, title_en, published_on, edition = (
+        *SOURCES.get(url, ("", url, url)),
+        None,
+        "",
+    )[:5]
+    # Never consulted for the demo's sake: accessed_on stays empty.
     return source_upsert(
         url=url,
-        accessed_on=WRITTEN_ON,
         is_demo=True,
+        published_on=published_on,
+        edition=edition,
         publisher_es=publisher,
         publisher_en=publisher,
         title_es=title_es,
@@ -141,7 +198,6 @@ def _institution_source(url: str, institution: Organisation) -> Source:
         return _source(url)
     return source_upsert(
         url=url,
-        accessed_on=WRITTEN_ON,
         is_demo=True,
         publisher_es=institution.acronym or institution.name,
         publisher_en=institution.acronym or institution.name,
@@ -195,9 +251,8 @@ def _load_documents(countries: dict[str, Country]) -> dict[str, Document]:
                 for names, city in offices
             ],
             is_demo=True,
+            high_risk=slug in HIGH_RISK_DOCUMENTS or cost is not _CHECK,
             official_url=url,
-            last_verified=WRITTEN_ON,
-            reviewer=REVIEWER,
             **_translated("local_name", local),
             **_translated("cost", cost),
             **_translated("processing_time", time),
@@ -210,7 +265,6 @@ def _load_pathway(
     data: dict, countries: dict[str, Country], documents: dict[str, Document]
 ) -> None:
     body = {code: text + SIMPLIFIED[code] for code, text in data["body"].items()}
-    last_verified = data.get("last_verified")
     pathway_upsert(
         slug=data["slug"],
         kind=data["kind"],
@@ -232,8 +286,7 @@ def _load_pathway(
             for rule in data["rules"]
         ],
         is_demo=True,
-        last_verified=datetime.date.fromisoformat(last_verified) if last_verified else WRITTEN_ON,
-        reviewer=REVIEWER,
+        high_risk=data.get("high_risk", False),
         **_translated("title", data["title"]),
         **_translated("summary", data["summary"]),
         **_translated("body", body),
@@ -245,7 +298,7 @@ def _load_pathway(
 def load() -> list[str]:
     countries = {country.code: country for country in Country.objects.all()}
     documents = _load_documents(countries)
-    pathways = PATHWAYS + [ca4_pathway(code) for code in CA4_COUNTRIES]
+    pathways = PATHWAYS + ca4_pathways()
     for data in pathways:
         _load_pathway(data, countries, documents)
     for data in ARTICLES:
@@ -255,8 +308,7 @@ def load() -> list[str]:
             countries=[],
             sources=[_source(url) for url in data["sources"]],
             is_demo=True,
-            last_verified=WRITTEN_ON,
-            reviewer=REVIEWER,
+            high_risk=data.get("high_risk", False),
             **_translated("title", data["title"]),
             **_translated("summary", data["summary"]),
             **_translated("body", data["body"]),

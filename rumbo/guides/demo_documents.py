@@ -1,6 +1,8 @@
 """Demo documents and where to obtain them in the five origin countries.
 
-Written in our own words from the institutions' official sites (listed as sources). Fees change
+Written in our own words for the demo from public sources (the institutions' sites, listed as
+sources, and for minors' exit permits the sources named in issue 20); not verified by the
+institutions. Fees change
 often, so amounts are only given where the official fee is stable (e.g. free first issue);
 otherwise the text points to the official page. Office addresses are left to the official pages:
 each office is placed at its city in the gazetteer.
@@ -110,20 +112,36 @@ DOCUMENTS = [
             "ar": "إذن سفر القاصرين",
         },
         {
-            "es": "Si tienes menos de 18 años y viajas sin uno de tus padres, necesitas su "
-            "autorización por escrito según las reglas de tu país.",
-            "en": "If you are under 18 and travel without one of your parents, you need their "
-            "written authorisation under your country's rules.",
-            "fr": "Si vous avez moins de 18 ans et voyagez sans l'un de vos parents, leur "
-            "autorisation écrite est exigée selon les règles de votre pays.",
-            "ar": "إذا كان عمرك أقل من 18 عامًا وتسافر دون أحد والديك، تحتاج إلى إذن مكتوب منهما "
-            "وفق قواعد بلدك.",
+            "es": "Si tienes menos de 18 años (menos de 21 si eres de Honduras) y no viajas con "
+            "tus dos padres, necesitas la autorización que pide tu país: en Guatemala, El "
+            "Salvador y Honduras, una autorización de tus padres ante notario; en Nicaragua, la "
+            "visa de salida de la DGME; en México, el formato SAM solo si viajas solo o con "
+            "otra persona que no sea tu padre o tu madre.",
+            "en": "If you are under 18 (under 21 if you are Honduran) and do not travel with "
+            "both parents, you need the authorisation your country asks for: in Guatemala, El "
+            "Salvador and Honduras, your parents' authorisation before a notary; in Nicaragua, "
+            "the DGME exit visa; in Mexico, the SAM form only if you travel alone or with "
+            "someone who is not your parent.",
+            "fr": "Si vous avez moins de 18 ans (moins de 21 ans au Honduras) et ne voyagez pas "
+            "avec vos deux parents, il faut l'autorisation exigée par votre pays : autorisation "
+            "notariée des parents au Guatemala, au Salvador et au Honduras ; visa de sortie de "
+            "la DGME au Nicaragua ; au Mexique, le formulaire SAM seulement si vous voyagez "
+            "seul ou avec un tiers.",
+            "ar": "إذا كان عمرك أقل من 18 عامًا (أقل من 21 في هندوراس) ولا تسافر مع والديك معًا، "
+            "تحتاج إلى الإذن الذي يطلبه بلدك: إذن موثّق من الوالدين أمام كاتب عدل في غواتيمالا "
+            "والسلفادور وهندوراس؛ تأشيرة الخروج من إدارة الهجرة في نيكاراغوا؛ وفي المكسيك "
+            "استمارة SAM فقط إذا سافرت وحدك أو مع شخص غير والديك.",
         },
     ),
 ]
 
 # (slug, country, kind, names by language, acronym, website)
 ORGANISATIONS = [
+    # Minors' exit authorisations are made before a notary (or a consulate or court), not at
+    # a migration office: the "institution" a plan names is the notary.
+    ("notario-gt", "GT", "private", "Notario (abogado y notario colegiado)", "", ""),
+    ("notario-sv", "SV", "private", "Notario (abogado salvadoreño) o consulado", "", ""),
+    ("notario-hn", "HN", "private", "Notario (abogado y notario)", "", ""),
     (
         "sre-mx",
         "MX",
@@ -190,14 +208,6 @@ ORGANISATIONS = [
         "MINEDUC",
         "https://www.mineduc.gob.gt",
     ),
-    (
-        "pgn-gt",
-        "GT",
-        "government",
-        "Procuraduría General de la Nación",
-        "PGN",
-        "https://www.pgn.gob.gt",
-    ),
     ("inm-hn", "HN", "government", "Instituto Nacional de Migración", "INM", "https://inm.gob.hn"),
     (
         "rnp-hn",
@@ -246,7 +256,7 @@ ORGANISATIONS = [
         "government",
         "Dirección General de Migración y Extranjería",
         "DGME",
-        "https://www.migob.gob.ni/dgme/",
+        "https://www.migob.gob.ni/migracion/",
     ),
     ("cse-ni", "NI", "government", "Consejo Supremo Electoral", "CSE", "https://www.cse.gob.ni"),
     ("policia-ni", "NI", "government", "Policía Nacional", "", "https://www.policia.gob.ni"),
@@ -311,11 +321,49 @@ _SCHOOL_BRING = {
     "es": "Documento de identidad y datos de la escuela y el año en que terminaste.",
     "en": "Identity card and the name of the school and year you finished.",
 }
-_MINOR_BRING = {
-    "es": "Partida de nacimiento del menor, documentos de identidad de los padres y, si uno no "
-    "viaja, su autorización firmada ante la autoridad indicada.",
-    "en": "The minor's birth certificate, the parents' identity cards and, if a parent does not "
-    "travel, their authorisation signed before the stated authority.",
+_NOTARY_FEE = {
+    "es": "Honorarios del notario (los fija cada notario): pregunta antes.",
+    "en": "The notary's fee (each notary sets it): ask first.",
+    "fr": "Honoraires du notaire (fixés par chaque notaire) : demandez avant.",
+    "ar": "أتعاب كاتب العدل (يحددها كل كاتب عدل): اسأل مسبقًا.",
+}
+_MINOR_BRING_GT = {
+    "es": "Si no viajas con tus dos padres: la autorización del padre o la madre que no "
+    "viaja, ante notario (mandato, declaración jurada o poder con firma legalizada), o un "
+    "documento consular o judicial. Además, pasaporte vigente y certificado de nacimiento. "
+    "No es un trámite de la PGN.",
+    "en": "If you do not travel with both parents: the authorisation of the parent who does not "
+    "travel, before a notary (mandate, sworn declaration or power of attorney with a legalised "
+    "signature), or a consular or court document. Also a valid passport and birth certificate. "
+    "It is not a PGN procedure.",
+}
+_MINOR_BRING_SV = {
+    "es": "Si no viajas con tus dos padres: un acta notarial de autorización hecha por un "
+    "abogado y notario salvadoreño, o en un consulado de El Salvador. No es un permiso de la "
+    "DGME. Además, pasaporte vigente y partida de nacimiento.",
+    "en": "If you do not travel with both parents: a notarial act of authorisation made by a "
+    "Salvadoran lawyer and notary, or at a Salvadoran consulate. It is not a DGME permit. Also "
+    "a valid passport and birth certificate.",
+}
+_MINOR_BRING_HN = {
+    "es": "Hasta los 21 años, si no viajas con tus dos padres: su autorización firmada ante "
+    "notario, con copia de sus documentos de identidad y tu partida de nacimiento.",
+    "en": "Until 21, if you do not travel with both parents: their authorisation signed before "
+    "a notary, with copies of their identity cards and your birth certificate.",
+}
+_MINOR_BRING_NI = {
+    "es": "Partida de nacimiento, pasaporte y documentos de identidad de los padres para la "
+    "visa de salida de menores que expide la DGME.",
+    "en": "Birth certificate, passport and the parents' identity cards for the minors' exit "
+    "visa issued by the DGME.",
+}
+_MINOR_BRING_MX = {
+    "es": "Solo si viajas solo o con una tercera persona (no con tu padre, tu madre o ambos): "
+    "el formato SAM del INM con la autorización de quienes ejercen la patria potestad "
+    "otorgada ante notario o autoridad. Con uno o ambos padres no hace falta.",
+    "en": "Only if you travel alone or with a third party (not with one or both parents): the "
+    "INM's SAM form with the authorisation of those with parental authority, given before a "
+    "notary or authority. Not needed with one or both parents.",
 }
 
 # (document, country, institution, local names, cost, time, what to bring, official url,
@@ -440,16 +488,16 @@ ISSUANCES = [
     (
         "minor-travel-permit",
         "HN",
-        "inm-hn",
-        {"es": "Permiso de salida de menores"},
-        _CHECK,
+        "notario-hn",
+        {
+            "es": "Autorización notarial de los padres (menores de 21 años)",
+            "en": "Parents' notarised authorisation (under 21)",
+        },
+        _NOTARY_FEE,
         _DAYS,
-        _MINOR_BRING,
+        _MINOR_BRING_HN,
         "https://inm.gob.hn",
-        [
-            ({"es": "INM San Pedro Sula", "en": "INM San Pedro Sula"}, "San Pedro Sula"),
-            ({"es": "INM Tegucigalpa", "en": "INM Tegucigalpa"}, "Tegucigalpa"),
-        ],
+        [],
     ),
     # Guatemala
     (
@@ -555,13 +603,16 @@ ISSUANCES = [
     (
         "minor-travel-permit",
         "GT",
-        "pgn-gt",
-        {"es": "Autorización de salida de menores (PGN)"},
-        _CHECK,
+        "notario-gt",
+        {
+            "es": "Autorización notarial de salida de menores",
+            "en": "Notarised authorisation for a minor to travel",
+        },
+        _NOTARY_FEE,
         _DAYS,
-        _MINOR_BRING,
-        "https://www.pgn.gob.gt",
-        [({"es": "PGN Ciudad de Guatemala", "en": "PGN Guatemala City"}, "Guatemala City")],
+        _MINOR_BRING_GT,
+        "https://igm.gob.gt",
+        [],
     ),
     # El Salvador
     (
@@ -635,7 +686,7 @@ ISSUANCES = [
         _CHECK,
         _DAYS,
         _RECORD_BRING,
-        "https://www.dgcp.gob.sv",
+        "https://www.transparencia.gob.sv/institutions/dgcp/services",
         [
             (
                 {
@@ -668,13 +719,16 @@ ISSUANCES = [
     (
         "minor-travel-permit",
         "SV",
-        "dgme-sv",
-        {"es": "Permiso de salida de menores"},
-        _CHECK,
+        "notario-sv",
+        {
+            "es": "Acta notarial de autorización de viaje de menores",
+            "en": "Notarial act authorising a minor to travel",
+        },
+        _NOTARY_FEE,
         _DAYS,
-        _MINOR_BRING,
+        _MINOR_BRING_SV,
         "https://www.migracion.gob.sv",
-        [({"es": "DGME San Salvador", "en": "DGME San Salvador"}, "San Salvador")],
+        [],
     ),
     # Nicaragua
     (
@@ -685,7 +739,7 @@ ISSUANCES = [
         _CHECK,
         _WEEKS,
         _PASSPORT_BRING,
-        "https://www.migob.gob.ni/dgme/",
+        "https://www.migob.gob.ni/migracion/",
         [
             (
                 {"es": "DGME, oficina central, Managua", "en": "DGME head office, Managua"},
@@ -762,11 +816,11 @@ ISSUANCES = [
         "minor-travel-permit",
         "NI",
         "dgme-ni",
-        {"es": "Permiso de salida de menores"},
+        {"es": "Visa de salida de menores (DGME)", "en": "Minors' exit visa (DGME)"},
         _CHECK,
         _DAYS,
-        _MINOR_BRING,
-        "https://www.migob.gob.ni/dgme/",
+        _MINOR_BRING_NI,
+        "https://www.migob.gob.ni/migracion/",
         [({"es": "DGME Managua", "en": "DGME Managua"}, "Managua")],
     ),
     # Mexico
@@ -851,7 +905,7 @@ ISSUANCES = [
         _CHECK,
         _DAYS,
         _RECORD_BRING,
-        "https://www.gob.mx/sspc",
+        "https://constancias.oadprs.gob.mx/",
         [
             (
                 {
@@ -888,10 +942,13 @@ ISSUANCES = [
         "minor-travel-permit",
         "MX",
         "inm-mx",
-        {"es": "Formato de salida de menores (SAM)", "en": "Minors' exit form (SAM)"},
+        {
+            "es": "Formato de salida de menores (SAM), si viajas solo o con un tercero",
+            "en": "Minors' exit form (SAM), if travelling alone or with a third party",
+        },
         _FREE,
         _DAYS,
-        _MINOR_BRING,
+        _MINOR_BRING_MX,
         "https://www.gob.mx/inm",
         [
             (

@@ -1,7 +1,10 @@
-"""Demo pathways and articles, written in our own words from official public sources.
+"""Demo pathways and articles, written in our own words for the demo from public sources (and,
+for the corrections of issue 20, from the sources each record names). Nobody at the
+institutions has verified them: they load as "not yet verified".
 
 Eligibility rules are simplified to what a questionnaire can check; every pathway's body says
-so and points to the official source, which decides."""
+so and points to the official source, which decides. `high_risk` marks pathways about minors,
+asylum or fees: they are re-verified more often and show their source next to them."""
 
 from typing import Any
 
@@ -34,6 +37,31 @@ CA4_NATIONALS = {
     "en": "Only for nationals of Guatemala, El Salvador, Honduras and Nicaragua",
     "fr": "Uniquement pour les ressortissants du Guatemala, du Salvador, du Honduras et du Nicaragua",
     "ar": "فقط لمواطني غواتيمالا والسلفادور وهندوراس ونيكاراغوا",
+}
+REGIONAL_VISITOR_NATIONALS = {
+    "es": "Solo para personas de Guatemala, Belice, Honduras y El Salvador",
+    "en": "Only for nationals of Guatemala, Belize, Honduras and El Salvador",
+    "fr": "Uniquement pour les ressortissants du Guatemala, du Belize, du Honduras et du Salvador",
+    "ar": "فقط لمواطني غواتيمالا وبليز وهندوراس والسلفادور",
+}
+UNDER_18 = {
+    "es": "Solo para menores de 18 años",
+    "en": "Only for people under 18",
+    "fr": "Uniquement pour les moins de 18 ans",
+    "ar": "فقط لمن هم دون 18 عامًا",
+}
+HN_18_TO_20 = {
+    "es": "Solo de 18 a 20 años: Honduras aplica sus reglas de salida de menores hasta los 21",
+    "en": "Only from 18 to 20: Honduras applies its exit rules for minors until 21",
+    "fr": "Uniquement de 18 à 20 ans : le Honduras applique ses règles de sortie des mineurs "
+    "jusqu'à 21 ans",
+    "ar": "فقط من 18 إلى 20 عامًا: تطبّق هندوراس قواعد خروج القاصرين حتى سن 21",
+}
+HN_NATIONALS = {
+    "es": "Solo para personas de nacionalidad hondureña",
+    "en": "Only for Honduran nationals",
+    "fr": "Uniquement pour les ressortissants du Honduras",
+    "ar": "فقط للمواطنين الهندوراسيين",
 }
 GT_BZ_NATIONALS = {
     "es": "Solo para personas de Guatemala y Belice",
@@ -194,6 +222,7 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "mx-border-worker-card",
         "kind": "temporary_work",
+        "high_risk": True,  # fees
         "destination": "MX",
         "origins": ["GT"],
         "documents": ["passport", "national-id"],
@@ -217,15 +246,20 @@ PATHWAYS: list[dict[str, Any]] = [
         "body": {
             "es": "La tarjeta permite trabajar de forma regular en los estados fronterizos del "
             "sur de México, con entradas y salidas múltiples, durante la vigencia que otorgue "
-            "el INM. **No está disponible para personas de Honduras, El Salvador ni "
-            "Nicaragua.**",
+            "el INM. Pregunta al INM qué nacionalidades pueden pedirla hoy.",
             "en": "The card allows regular work in Mexico's southern border states, with "
-            "multiple entries, for the period granted by the INM. **It is not available to "
-            "nationals of Honduras, El Salvador or Nicaragua.**",
+            "multiple entries, for the period granted by the INM. Ask the INM which "
+            "nationalities can apply today.",
         },
         "cost": {
-            "es": "Gratuita según el INM; desconfía de quien te cobre por tramitarla.",
-            "en": "Free according to the INM; distrust anyone who charges you to arrange it.",
+            "es": "Puede haber un derecho (pago) según la Ley Federal de Derechos: consulta el "
+            "monto en el INM y paga solo en ventanillas oficiales. No necesitas intermediarios.",
+            "en": "A fee may apply under the Federal Duties Law: check the amount with the INM "
+            "and pay only at official counters. You need no intermediary.",
+            "fr": "Des droits peuvent s'appliquer : vérifiez le montant auprès de l'INM et payez "
+            "uniquement aux guichets officiels.",
+            "ar": "قد تُفرض رسوم: تحقق من المبلغ لدى المعهد الوطني للهجرة وادفع فقط في الشبابيك "
+            "الرسمية.",
         },
         "time": {"es": "Pocos días en la oficina del INM.", "en": "A few days at the INM office."},
         "steps": [
@@ -256,10 +290,9 @@ PATHWAYS: list[dict[str, Any]] = [
         "slug": "mx-regional-visitor-card",
         "kind": "visitor",
         "destination": "MX",
-        "origins": ["GT"],
+        "origins": ["GT", "HN", "SV"],
         "documents": ["passport", "national-id"],
-        "sources": ["https://www.gob.mx/inm"],
-        "last_verified": "2026-03-02",
+        "sources": ["https://www.gob.mx/inm", "https://www.dof.gob.mx"],
         "title": {
             "es": "México: Tarjeta de Visitante Regional",
             "en": "Mexico: Regional Visitor Card",
@@ -267,22 +300,32 @@ PATHWAYS: list[dict[str, Any]] = [
             "ar": "المكسيك: بطاقة الزائر الإقليمي",
         },
         "summary": {
-            "es": "Para visitar los estados del sur de México hasta siete días seguidos, sin "
-            "permiso para trabajar. Solo personas de Guatemala y Belice.",
-            "en": "To visit southern Mexican states for up to seven days at a time, without "
-            "permission to work. Guatemalan and Belizean nationals only.",
-            "fr": "Pour visiter le sud du Mexique jusqu'à sept jours d'affilée, sans droit de "
-            "travailler. Ressortissants du Guatemala et du Belize uniquement.",
-            "ar": "لزيارة ولايات جنوب المكسيك حتى سبعة أيام متتالية دون إذن بالعمل. لمواطني "
-            "غواتيمالا وبليز فقط.",
+            "es": "Para visitar Chiapas, Tabasco, Campeche, Quintana Roo y Yucatán hasta siete "
+            "días seguidos, sin permiso para trabajar. Para personas de Guatemala, Belice, "
+            "Honduras y El Salvador.",
+            "en": "To visit Chiapas, Tabasco, Campeche, Quintana Roo and Yucatán for up to "
+            "seven days at a time, without permission to work. For nationals of Guatemala, "
+            "Belize, Honduras and El Salvador.",
+            "fr": "Pour visiter le Chiapas, le Tabasco, le Campeche, le Quintana Roo et le "
+            "Yucatán jusqu'à sept jours d'affilée, sans droit de travailler. Pour les "
+            "ressortissants du Guatemala, du Belize, du Honduras et du Salvador.",
+            "ar": "لزيارة تشياباس وتاباسكو وكامبيتشي وكينتانا رو ويوكاتان حتى سبعة أيام متتالية "
+            "دون إذن بالعمل. لمواطني غواتيمالا وبليز وهندوراس والسلفادور.",
         },
         "body": {
             "es": "Sirve para compras, visitas familiares o turismo en la región fronteriza. "
-            "**No permite trabajar.**",
+            "**No permite trabajar.** Desde el acuerdo publicado en el Diario Oficial de la "
+            "Federación en abril de 2019, también pueden pedirla las personas de Honduras y "
+            "El Salvador, y cubre también Yucatán (trámite del INM).",
             "en": "For shopping, family visits or tourism in the border region. **It does not "
-            "allow work.**",
+            "allow work.** Since the agreement published in Mexico's Official Gazette (DOF) in "
+            "April 2019, nationals of Honduras and El Salvador can apply too, and Yucatán is "
+            "covered as well (INM procedure).",
         },
-        "cost": {"es": "Gratuita.", "en": "Free of charge."},
+        "cost": {
+            "es": "Consulta en el INM si hay algún pago; paga solo en ventanillas oficiales.",
+            "en": "Ask the INM whether any fee applies; pay only at official counters.",
+        },
         "time": {"es": "En el momento, en el punto de entrada.", "en": "On the spot."},
         "steps": [
             (
@@ -294,16 +337,26 @@ PATHWAYS: list[dict[str, Any]] = [
             ),
         ],
         "rules": [
-            {"fact": "nationality", "operator": "in", "value": "GT,BZ", "message": GT_BZ_NATIONALS}
+            {
+                "fact": "nationality",
+                "operator": "in",
+                "value": "GT,BZ,HN,SV",
+                "message": REGIONAL_VISITOR_NATIONALS,
+            }
         ],
     },
     {
         "slug": "mx-asylum-comar",
         "kind": "asylum",
+        "high_risk": True,  # asylum
         "destination": "MX",
         "origins": ["GT", "HN", "SV", "NI"],
         "documents": ["national-id", "birth-certificate"],
-        "sources": ["https://www.gob.mx/comar", "https://www.acnur.org"],
+        "sources": [
+            "https://www.gob.mx/comar",
+            "https://www.diputados.gob.mx/LeyesBiblio/pdf/LRPCAP.pdf",
+            "https://www.acnur.org",
+        ],
         "title": {
             "es": "México: solicitar la condición de refugiado ante la COMAR",
             "en": "Mexico: applying for refugee status with COMAR",
@@ -322,19 +375,28 @@ PATHWAYS: list[dict[str, Any]] = [
         },
         "body": {
             "es": "La solicitud se presenta ante la **Comisión Mexicana de Ayuda a Refugiados "
-            "(COMAR)** dentro de los 30 días hábiles siguientes a tu entrada a México. "
-            "Mientras se resuelve, recibes una constancia y puedes pedir al INM una tarjeta "
-            "de visitante por razones humanitarias. Nadie puede devolverte a un país donde tu "
-            "vida corra peligro.",
+            "(COMAR)** dentro de los 30 días hábiles siguientes a tu entrada a México. **Si "
+            "ya pasó ese plazo, todavía puedes pedirlo**: la COMAR recibe la solicitud si "
+            "explicas por qué no pudiste presentarla antes. Mientras se resuelve, recibes una "
+            "constancia, **debes permanecer en el estado donde la presentaste** y puedes pedir "
+            "al INM una tarjeta de visitante por razones humanitarias. Nadie puede devolverte "
+            "a un país donde tu vida corra peligro.",
             "en": "You apply to the **Mexican Commission for Refugee Assistance (COMAR)** "
-            "within 30 working days of entering Mexico. While your case is decided you receive "
-            "a certificate and can ask the INM for a humanitarian visitor card. Nobody may "
-            "return you to a country where your life is at risk.",
+            "within 30 working days of entering Mexico. **If that time has passed you can "
+            "still apply**: COMAR accepts a later application when you explain why you could "
+            "not apply sooner. While your case is decided you receive a certificate, **you "
+            "must stay in the state where you applied**, and you can ask the INM for a "
+            "humanitarian visitor card. Nobody may return you to a country where your life is "
+            "at risk.",
             "fr": "La demande se dépose auprès de la **COMAR** dans les 30 jours ouvrables "
-            "suivant l'entrée au Mexique. Personne ne peut vous renvoyer vers un pays où votre "
-            "vie est en danger.",
+            "suivant l'entrée au Mexique ; passé ce délai, elle reste possible si vous "
+            "expliquez pourquoi vous ne l'avez pas déposée plus tôt. Pendant la procédure, vous "
+            "devez rester dans l'État où vous l'avez déposée. Personne ne peut vous renvoyer "
+            "vers un pays où votre vie est en danger.",
             "ar": "يُقدَّم الطلب إلى **اللجنة المكسيكية لمساعدة اللاجئين (COMAR)** خلال 30 يوم "
-            "عمل من دخولك المكسيك. لا يجوز إعادتك إلى بلد تكون فيه حياتك في خطر.",
+            "عمل من دخولك المكسيك، ويمكن تقديمه بعد ذلك إذا شرحت سبب التأخير. أثناء النظر في "
+            "الطلب يجب أن تبقى في الولاية التي قدّمته فيها. لا يجوز إعادتك إلى بلد تكون فيه "
+            "حياتك في خطر.",
         },
         "cost": {
             "es": "Gratuito.",
@@ -358,10 +420,15 @@ PATHWAYS: list[dict[str, Any]] = [
                 },
                 {
                     "es": "Por ejemplo en Tapachula o Ciudad de México, dentro de los 30 días "
-                    "hábiles.",
-                    "en": "For example in Tapachula or Mexico City, within 30 working days.",
-                    "fr": "Par exemple à Tapachula ou à Mexico, dans les 30 jours ouvrables.",
-                    "ar": "مثلًا في تاباتشولا أو مدينة مكسيكو، خلال 30 يوم عمل.",
+                    "hábiles (o después, explicando por qué). Quédate en ese estado mientras "
+                    "se resuelve.",
+                    "en": "For example in Tapachula or Mexico City, within 30 working days (or "
+                    "later, explaining why). Stay in that state while your case is decided.",
+                    "fr": "Par exemple à Tapachula ou à Mexico, dans les 30 jours ouvrables (ou "
+                    "plus tard, en expliquant pourquoi). Restez dans cet État pendant la "
+                    "procédure.",
+                    "ar": "مثلًا في تاباتشولا أو مدينة مكسيكو، خلال 30 يوم عمل (أو بعدها مع شرح "
+                    "السبب). ابقَ في تلك الولاية أثناء النظر في طلبك.",
                 },
             ),
             (
@@ -384,6 +451,7 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "mx-humanitarian-visitor-card",
         "kind": "humanitarian",
+        "high_risk": True,  # asylum seekers and unaccompanied minors
         "destination": "MX",
         "origins": ["GT", "HN", "SV", "NI"],
         "documents": ["national-id"],
@@ -513,13 +581,15 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "us-h2a-seasonal-agriculture",
         "kind": "seasonal_work",
+        "high_risk": True,  # fees
         "destination": "US",
-        "origins": ["MX", "GT", "HN", "SV"],
+        "origins": ["MX", "GT", "HN", "SV", "NI"],
         "documents": ["passport", "criminal-record"],
         "sources": [
             "https://www.uscis.gov/working-in-the-united-states/temporary-workers/"
             "h-2a-temporary-agricultural-workers",
             "https://www.dol.gov/agencies/whd/agriculture/h2a",
+            "https://www.federalregister.gov/citation/89-FR-88799",
         ],
         "title": {
             "es": "Estados Unidos: visa H-2A de trabajo agrícola temporal",
@@ -529,21 +599,35 @@ PATHWAYS: list[dict[str, Any]] = [
         },
         "summary": {
             "es": "Un empleador agrícola de EE. UU. con certificación laboral te contrata por "
-            "una temporada. Debe pagar tu transporte y vivienda; no te puede cobrar la visa.",
+            "una temporada. Da la vivienda; el viaje y la visa puede que los pagues tú primero "
+            "y te los reembolse. Cobrarte por reclutarte está prohibido.",
             "en": "A US farm employer with a labour certification hires you for a season. It "
-            "must pay your transport and housing; it may not charge you for the visa.",
+            "provides housing; you may have to pay travel and visa costs up front and be "
+            "reimbursed. Recruitment fees are banned.",
             "fr": "Un employeur agricole américain certifié vous embauche pour une saison. Il "
-            "paie transport et logement ; il ne peut pas vous faire payer le visa.",
-            "ar": "يوظفك صاحب عمل زراعي أمريكي حاصل على شهادة عمل لموسم واحد. عليه دفع النقل "
-            "والسكن، ولا يجوز له تحصيل رسوم التأشيرة منك.",
+            "fournit le logement ; vous devrez peut-être avancer les frais de voyage et de visa, "
+            "qui vous sont remboursés. Les frais de recrutement sont interdits.",
+            "ar": "يوظفك صاحب عمل زراعي أمريكي حاصل على شهادة عمل لموسم واحد. يوفّر السكن؛ وقد "
+            "تدفع أنت تكاليف السفر والتأشيرة أولًا ثم تُعاد إليك. رسوم التوظيف ممنوعة.",
         },
         "body": {
             "es": "El empleador obtiene la certificación del Departamento de Trabajo y presenta "
-            "la petición ante USCIS. Después tienes una entrevista en el consulado. **Cobrar "
-            "al trabajador por el reclutamiento está prohibido**; denuncia cualquier cobro.",
+            "la petición ante USCIS. Después tienes una entrevista en el consulado. "
+            "Guatemala, Honduras, El Salvador, Nicaragua y México están en la lista de países "
+            "elegibles que publica el DHS (aviso 89 FR 88799, vigente hasta el 8 de noviembre "
+            "de 2025); USCIS puede aprobar caso por caso a personas de otros países.\n\n"
+            "Puede que tengas que pagar primero el viaje y la visa: el empleador debe "
+            "reembolsarlos según las reglas del programa (página del Departamento de Trabajo "
+            "para trabajadores H-2A). **Cobrar al trabajador por el reclutamiento está "
+            "prohibido**; denuncia cualquier cobro.",
             "en": "The employer obtains the Department of Labor certification and files the "
-            "petition with USCIS. You then have a consular interview. **Charging workers "
-            "recruitment fees is prohibited**; report any such charge.",
+            "petition with USCIS. You then have a consular interview. Guatemala, Honduras, "
+            "El Salvador, Nicaragua and Mexico are on the list of eligible countries DHS "
+            "publishes (notice 89 FR 88799, in force until 8 November 2025); USCIS can approve "
+            "nationals of other countries case by case.\n\nYou may have to pay travel and visa "
+            "costs up front: the employer must reimburse them under the programme's rules "
+            "(Department of Labor page for H-2A workers). **Charging workers recruitment fees "
+            "is prohibited**; report any such charge.",
             "fr": "L'employeur obtient la certification du ministère du Travail puis dépose la "
             "pétition auprès de l'USCIS. **Il est interdit de faire payer le recrutement au "
             "travailleur.**",
@@ -551,10 +635,13 @@ PATHWAYS: list[dict[str, Any]] = [
             "**يُمنع تحصيل رسوم توظيف من العامل.**",
         },
         "cost": {
-            "es": "El empleador cubre la mayoría de los gastos; cobrar por reclutar es ilegal.",
-            "en": "The employer covers most costs; charging for recruitment is illegal.",
-            "fr": "L'employeur couvre la plupart des frais.",
-            "ar": "يتحمل صاحب العمل معظم التكاليف.",
+            "es": "Puede que pagues primero el viaje y la visa y te los reembolsen; cobrar por "
+            "reclutar es ilegal.",
+            "en": "You may pay travel and visa costs up front and be reimbursed; charging for "
+            "recruitment is illegal.",
+            "fr": "Vous pouvez avancer voyage et visa, remboursés ensuite ; faire payer le "
+            "recrutement est illégal.",
+            "ar": "قد تدفع السفر والتأشيرة أولًا ثم تُعاد إليك؛ تحصيل رسوم التوظيف غير قانوني.",
         },
         "time": {
             "es": "Dos a tres meses antes de la temporada.",
@@ -597,12 +684,14 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "us-h2b-temporary-work",
         "kind": "seasonal_work",
+        "high_risk": True,  # fees
         "destination": "US",
-        "origins": ["MX", "GT", "HN", "SV"],
+        "origins": ["MX", "GT", "HN", "SV", "NI"],
         "documents": ["passport", "criminal-record"],
         "sources": [
             "https://www.uscis.gov/working-in-the-united-states/temporary-workers/"
-            "h-2b-temporary-non-agricultural-workers"
+            "h-2b-temporary-non-agricultural-workers",
+            "https://www.federalregister.gov/citation/89-FR-88799",
         ],
         "title": {
             "es": "Estados Unidos: visa H-2B de trabajo temporal no agrícola",
@@ -621,10 +710,16 @@ PATHWAYS: list[dict[str, Any]] = [
             "معتمد.",
         },
         "body": {
-            "es": "Hay un número limitado de visas al año. Como en la H-2A, el empleador no "
-            "puede cobrarte por reclutarte.",
-            "en": "A limited number of visas is available each year. As with the H-2A, the "
-            "employer may not charge you recruitment fees.",
+            "es": "Hay un número limitado de visas al año. Nicaragua, como Guatemala, Honduras, "
+            "El Salvador y México, está en la lista de países elegibles del DHS (89 FR 88799, "
+            "vigente hasta el 8 de noviembre de 2025); USCIS puede aprobar caso por caso a "
+            "personas de otros países. Como en la H-2A, el empleador no puede cobrarte por "
+            "reclutarte.",
+            "en": "A limited number of visas is available each year. Nicaragua, like Guatemala, "
+            "Honduras, El Salvador and Mexico, is on DHS's list of eligible countries (89 FR "
+            "88799, in force until 8 November 2025); USCIS can approve nationals of other "
+            "countries case by case. As with the H-2A, the employer may not charge you "
+            "recruitment fees.",
         },
         "cost": {
             "es": "Cobrar por reclutar es ilegal.",
@@ -649,6 +744,7 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "ca-seasonal-agricultural-worker-program",
         "kind": "seasonal_work",
+        "high_risk": True,  # fees
         "destination": "CA",
         "origins": ["MX"],
         "documents": ["passport", "criminal-record", "national-id"],
@@ -675,11 +771,22 @@ PATHWAYS: list[dict[str, Any]] = [
         },
         "body": {
             "es": "La inscripción se hace en las oficinas del Servicio Nacional de Empleo "
-            "(STPS). El programa es gratuito para el trabajador.",
+            "(STPS). El reclutamiento es gratuito, pero puede cobrarse la tasa de trámite del "
+            "permiso de trabajo. Canadá (ESDC) pide tener al menos 18 años; el Servicio "
+            "Nacional de Empleo fija además su propio perfil (edad y escolaridad): consúltalo "
+            "en su convocatoria.",
             "en": "Registration is at the offices of Mexico's National Employment Service "
-            "(STPS). The programme is free for the worker.",
+            "(STPS). Recruitment is free, but the work-permit processing fee may be charged. "
+            "Canada (ESDC) requires workers to be at least 18; Mexico's National Employment "
+            "Service also sets its own profile (age and schooling): check its call.",
         },
-        "cost": {"es": "Gratuito para el trabajador.", "en": "Free for the worker."},
+        "cost": {
+            "es": "Reclutamiento gratuito; puede cobrarse la tasa del permiso de trabajo.",
+            "en": "Recruitment is free; the work-permit processing fee may be charged.",
+            "fr": "Recrutement gratuit ; les frais de traitement du permis de travail peuvent "
+            "être facturés.",
+            "ar": "التوظيف مجاني؛ وقد تُفرض رسوم معالجة تصريح العمل.",
+        },
         "time": {"es": "Meses, según la temporada.", "en": "Months, depending on the season."},
         "steps": [
             (
@@ -746,8 +853,9 @@ PATHWAYS: list[dict[str, Any]] = [
     {
         "slug": "es-gecco-collective-recruitment",
         "kind": "seasonal_work",
+        "high_risk": True,  # fees
         "destination": "ES",
-        "origins": ["HN"],
+        "origins": ["GT", "HN", "MX", "SV"],
         "documents": ["passport", "criminal-record"],
         "sources": ["https://www.inclusion.gob.es/web/migraciones"],
         "title": {
@@ -757,20 +865,26 @@ PATHWAYS: list[dict[str, Any]] = [
             "ar": "إسبانيا: التوظيف الجماعي في بلد المنشأ (GECCO)",
         },
         "summary": {
-            "es": "Empresas españolas seleccionan trabajadores de temporada en Honduras con el "
-            "Gobierno; se firma un compromiso de regreso al terminar.",
-            "en": "Spanish companies select seasonal workers in Honduras together with the "
-            "government; workers commit to return at the end.",
-            "fr": "Des entreprises espagnoles recrutent des saisonniers au Honduras avec le "
-            "gouvernement ; engagement de retour en fin de saison.",
-            "ar": "تختار شركات إسبانية عمالًا موسميين في هندوراس بالتعاون مع الحكومة، مع التزام "
-            "بالعودة في نهاية الموسم.",
+            "es": "Empresas españolas seleccionan trabajadores de temporada en los países "
+            "participantes (en 2025, Guatemala, Honduras, México y El Salvador) con sus "
+            "gobiernos; se firma un compromiso de regreso al terminar.",
+            "en": "Spanish companies select seasonal workers in the participating countries "
+            "(in 2025, Guatemala, Honduras, Mexico and El Salvador) together with their "
+            "governments; workers commit to return at the end.",
+            "fr": "Des entreprises espagnoles recrutent des saisonniers dans les pays "
+            "participants (en 2025 : Guatemala, Honduras, Mexique et Salvador) avec leurs "
+            "gouvernements ; engagement de retour en fin de saison.",
+            "ar": "تختار شركات إسبانية عمالًا موسميين في البلدان المشاركة (في 2025: غواتيمالا "
+            "وهندوراس والمكسيك والسلفادور) بالتعاون مع حكوماتها، مع التزام بالعودة في نهاية "
+            "الموسم.",
         },
         "body": {
-            "es": "La selección se anuncia por los canales oficiales del Gobierno de Honduras. "
-            "Nadie puede venderte un cupo.",
-            "en": "Selection is announced through the Honduran government's official channels. "
-            "Nobody can sell you a place.",
+            "es": "La selección se anuncia por los canales oficiales del gobierno de tu país "
+            "(en 2025 participaron Guatemala, Honduras, México y El Salvador). Nadie puede "
+            "venderte un cupo.",
+            "en": "Selection is announced through your government's official channels (in "
+            "2025 Guatemala, Honduras, Mexico and El Salvador took part). Nobody can sell you "
+            "a place.",
         },
         "cost": {"es": "Sin cobro por selección.", "en": "No charge for selection."},
         "time": {"es": "Según la campaña agrícola.", "en": "Depends on the harvest campaign."},
@@ -778,8 +892,8 @@ PATHWAYS: list[dict[str, Any]] = [
             (
                 {"es": "Sigue la convocatoria oficial", "en": "Follow the official call"},
                 {
-                    "es": "De la Secretaría de Trabajo de Honduras.",
-                    "en": "From Honduras's Ministry of Labour.",
+                    "es": "Del ministerio o secretaría de trabajo de tu país.",
+                    "en": "From your country's ministry of labour.",
                 },
             ),
         ],
@@ -903,39 +1017,76 @@ CA4_COUNTRIES = {
 }
 
 
+CA4_SOURCES = ["https://www.sica.int", "https://igm.gob.gt", "https://www.migracion.gob.sv"]
+CROSS_OFFICIALLY = (
+    {
+        "es": "Pasa por un puesto fronterizo oficial",
+        "en": "Cross at an official border post",
+        "fr": "Passez par un poste frontière officiel",
+        "ar": "اعبر من منفذ حدودي رسمي",
+    },
+    {
+        "es": "Cruzar por puntos no oficiales te expone a riesgos y sanciones.",
+        "en": "Crossing at unofficial points exposes you to risks and penalties.",
+        "fr": "Passer par des points non officiels vous expose à des risques.",
+        "ar": "العبور من نقاط غير رسمية يعرّضك للمخاطر والعقوبات.",
+    },
+)
+
+
+def _ca4_nationals(destination: str) -> dict:
+    return {
+        "fact": "nationality",
+        "operator": "in",
+        "value": ",".join(code for code in CA4_COUNTRIES if code != destination),
+        "message": CA4_NATIONALS,
+    }
+
+
 def ca4_pathway(destination: str) -> dict[str, Any]:
+    """Adults (18 and over) travel within the CA-4 with their identity card."""
     names = CA4_COUNTRIES[destination]
     return {
         "slug": f"ca4-free-mobility-{destination.lower()}",
         "kind": "free_mobility",
         "destination": destination,
         "origins": [code for code in CA4_COUNTRIES if code != destination],
-        "documents": ["national-id", "minor-travel-permit"],
-        "sources": ["https://www.sica.int"],
+        "documents": ["national-id"],
+        "sources": CA4_SOURCES,
         "title": {
-            "es": f"CA-4: viajar a {names['es']} con tu documento de identidad",
-            "en": f"CA-4: travelling to {names['en']} with your identity card",
-            "fr": f"CA-4 : voyager vers {names['fr']} avec votre carte d'identité",
-            "ar": f"CA-4: السفر إلى {names['ar']} ببطاقة هويتك",
+            "es": f"CA-4: viajar a {names['es']} con tu documento de identidad (adultos)",
+            "en": f"CA-4: travelling to {names['en']} with your identity card (adults)",
+            "fr": f"CA-4 : voyager vers {names['fr']} avec votre carte d'identité (adultes)",
+            "ar": f"CA-4: السفر إلى {names['ar']} ببطاقة هويتك (للبالغين)",
         },
         "summary": {
-            "es": "Entre Guatemala, El Salvador, Honduras y Nicaragua puedes viajar como "
-            "visitante hasta 90 días con tu documento de identidad, sin pasaporte.",
-            "en": "Between Guatemala, El Salvador, Honduras and Nicaragua you may travel as a "
-            "visitor for up to 90 days with your identity card, without a passport.",
-            "fr": "Entre le Guatemala, le Salvador, le Honduras et le Nicaragua, vous pouvez "
-            "voyager comme visiteur jusqu'à 90 jours avec votre carte d'identité.",
-            "ar": "بين غواتيمالا والسلفادور وهندوراس ونيكاراغوا يمكنك السفر كزائر حتى 90 يومًا "
-            "ببطاقة هويتك دون جواز سفر.",
+            "es": "Entre Guatemala, El Salvador, Honduras y Nicaragua, las personas adultas "
+            "pueden viajar como visitantes hasta 90 días con su documento de identidad. Los "
+            "menores de edad necesitan pasaporte.",
+            "en": "Between Guatemala, El Salvador, Honduras and Nicaragua, adults may travel as "
+            "visitors for up to 90 days with their identity card. Minors need a passport.",
+            "fr": "Entre le Guatemala, le Salvador, le Honduras et le Nicaragua, les adultes "
+            "peuvent voyager comme visiteurs jusqu'à 90 jours avec leur carte d'identité. Les "
+            "mineurs ont besoin d'un passeport.",
+            "ar": "بين غواتيمالا والسلفادور وهندوراس ونيكاراغوا يمكن للبالغين السفر كزوار حتى 90 "
+            "يومًا ببطاقة الهوية. أما القاصرون فيحتاجون إلى جواز سفر.",
         },
         "body": {
             "es": "El convenio CA-4 no da permiso para trabajar: para trabajar necesitas un "
-            "permiso del país de destino. Menores de edad: lleva el permiso de salida.",
+            "permiso del país de destino. **Menores de 18 años: necesitan pasaporte vigente y "
+            "partida de nacimiento**, no solo el documento de identidad (IGM de Guatemala, "
+            "2024; preguntas frecuentes de la DGME de El Salvador). Si eres hondureño o "
+            "hondureña y tienes menos de 21 años, Honduras te pide además la autorización "
+            "notarial de tus padres para salir.",
             "en": "The CA-4 agreement does not give permission to work: to work you need a "
-            "permit from the destination country. Minors: carry the travel permit.",
-            "fr": "L'accord CA-4 ne donne pas le droit de travailler. Mineurs : munissez-vous "
-            "de l'autorisation de sortie.",
-            "ar": "اتفاق CA-4 لا يمنح إذنًا بالعمل. القاصرون: احملوا إذن السفر.",
+            "permit from the destination country. **Minors (under 18) need a valid passport "
+            "and their birth certificate**, not only an identity card (Guatemala's IGM, 2024; "
+            "El Salvador's DGME FAQ). If you are Honduran and under 21, Honduras also asks for "
+            "your parents' notarised authorisation to leave.",
+            "fr": "L'accord CA-4 ne donne pas le droit de travailler. Les mineurs doivent "
+            "présenter un passeport valide et leur acte de naissance.",
+            "ar": "اتفاق CA-4 لا يمنح إذنًا بالعمل. يحتاج القاصرون إلى جواز سفر ساري وشهادة "
+            "الميلاد.",
         },
         "cost": {"es": "Sin costo de entrada.", "en": "No entry fee."},
         "time": {"es": "Inmediato en la frontera.", "en": "Immediate at the border."},
@@ -948,36 +1099,183 @@ def ca4_pathway(destination: str) -> dict[str, Any]:
                     "ar": "احمل بطاقة هويتك السارية",
                 },
                 {
-                    "es": "Y el permiso de salida si eres menor de edad.",
-                    "en": "And the travel permit if you are a minor.",
-                    "fr": "Et l'autorisation de sortie si vous êtes mineur.",
-                    "ar": "وإذن السفر إذا كنت قاصرًا.",
+                    "es": "Si tienes menos de 18 años, lleva pasaporte (ver la guía para menores).",
+                    "en": "If you are under 18, carry a passport (see the guide for minors).",
+                    "fr": "Si vous avez moins de 18 ans, un passeport est exigé.",
+                    "ar": "إذا كان عمرك أقل من 18 عامًا فاحمل جواز سفر.",
+                },
+            ),
+            CROSS_OFFICIALLY,
+        ],
+        "rules": [_ca4_nationals(destination), rule_age_18()],
+    }
+
+
+def ca4_minors_pathway(destination: str) -> dict[str, Any]:
+    """Minors within the CA-4: passport and birth certificate, and the authorisation their
+    country asks for when they do not travel with both parents."""
+    names = CA4_COUNTRIES[destination]
+    return {
+        "slug": f"ca4-minors-{destination.lower()}",
+        "kind": "free_mobility",
+        "high_risk": True,  # minors
+        "destination": destination,
+        "origins": [code for code in CA4_COUNTRIES if code != destination],
+        "documents": ["passport", "birth-certificate", "minor-travel-permit"],
+        "sources": CA4_SOURCES,
+        "title": {
+            "es": f"CA-4: menores de edad que viajan a {names['es']} (con pasaporte)",
+            "en": f"CA-4: minors travelling to {names['en']} (with a passport)",
+            "fr": f"CA-4 : mineurs voyageant vers {names['fr']} (avec passeport)",
+            "ar": f"CA-4: سفر القاصرين إلى {names['ar']} (بجواز سفر)",
+        },
+        "summary": {
+            "es": "Si tienes menos de 18 años, para viajar dentro del CA-4 necesitas pasaporte "
+            "vigente y partida de nacimiento; si no viajas con tus dos padres, también la "
+            "autorización que pide tu país.",
+            "en": "If you are under 18, travelling within the CA-4 needs a valid passport and "
+            "your birth certificate; if you do not travel with both parents, also the "
+            "authorisation your country asks for.",
+            "fr": "Si vous avez moins de 18 ans, il faut un passeport valide et votre acte de "
+            "naissance ; sans vos deux parents, aussi l'autorisation exigée par votre pays.",
+            "ar": "إذا كان عمرك أقل من 18 عامًا فتحتاج داخل CA-4 إلى جواز سفر ساري وشهادة "
+            "الميلاد، وإذا لم تسافر مع والديك معًا فتحتاج أيضًا إلى الإذن الذي يطلبه بلدك.",
+        },
+        "body": {
+            "es": "El documento de identidad no basta para menores: **es obligatorio el "
+            "pasaporte vigente** (IGM de Guatemala, 2024; preguntas frecuentes de la DGME de "
+            "El Salvador: «Es obligatorio que presente su pasaporte vigente»), con la partida "
+            "de nacimiento.\n\nSi no viajas con tus dos padres: en Guatemala, una "
+            "autorización notarial (mandato, declaración jurada o poder con firma legalizada) "
+            "o un documento consular o judicial; en El Salvador, un acta notarial de abogado "
+            "salvadoreño o hecha en un consulado; en Honduras, una autorización notarial (hasta "
+            "los 21 años); en Nicaragua, la visa de salida de la DGME.",
+            "en": "An identity card is not enough for minors: **a valid passport is "
+            "required** (Guatemala's IGM, 2024; El Salvador's DGME FAQ: \"Es obligatorio que "
+            'presente su pasaporte vigente"), with the birth certificate.\n\nIf you do not '
+            "travel with both parents: in Guatemala, a notarised authorisation (mandate, sworn "
+            "declaration or power of attorney with a legalised signature) or a consular or "
+            "court document; in El Salvador, a notarial act by a Salvadoran lawyer or made at "
+            "a consulate; in Honduras, a notarised authorisation (until 21); in Nicaragua, the "
+            "DGME exit visa.",
+            "fr": "La carte d'identité ne suffit pas aux mineurs : le passeport valide est "
+            "obligatoire, avec l'acte de naissance, et l'autorisation des parents exigée par "
+            "le pays d'origine s'ils ne voyagent pas tous les deux.",
+            "ar": "بطاقة الهوية لا تكفي للقاصرين: جواز السفر الساري إلزامي مع شهادة الميلاد، "
+            "وإذن الوالدين الذي يطلبه بلد المنشأ إذا لم يسافرا معًا.",
+        },
+        "cost": {
+            "es": "Costo del pasaporte y, si hace falta, honorarios del notario.",
+            "en": "The passport's fee and, where needed, the notary's fee.",
+        },
+        "time": {
+            "es": "Semanas: pide el pasaporte con tiempo.",
+            "en": "Weeks: apply for the passport early.",
+        },
+        "steps": [
+            (
+                {
+                    "es": "Saca tu pasaporte",
+                    "en": "Get your passport",
+                    "fr": "Obtenez votre passeport",
+                    "ar": "استخرج جواز سفرك",
+                },
+                {
+                    "es": "Con tu partida de nacimiento y tus padres o su autorización.",
+                    "en": "With your birth certificate and your parents or their authorisation.",
+                    "fr": "Avec votre acte de naissance et vos parents ou leur autorisation.",
+                    "ar": "بشهادة ميلادك وبحضور والديك أو بإذنهما.",
                 },
             ),
             (
                 {
-                    "es": "Pasa por un puesto fronterizo oficial",
-                    "en": "Cross at an official border post",
-                    "fr": "Passez par un poste frontière officiel",
-                    "ar": "اعبر من منفذ حدودي رسمي",
+                    "es": "Si no viajas con tus dos padres, lleva su autorización",
+                    "en": "If you do not travel with both parents, carry their authorisation",
+                    "fr": "Sans vos deux parents, emportez leur autorisation",
+                    "ar": "إذا لم تسافر مع والديك معًا فاحمل إذنهما",
                 },
                 {
-                    "es": "Cruzar por puntos no oficiales te expone a riesgos y sanciones.",
-                    "en": "Crossing at unofficial points exposes you to risks and penalties.",
-                    "fr": "Passer par des points non officiels vous expose à des risques.",
-                    "ar": "العبور من نقاط غير رسمية يعرّضك للمخاطر والعقوبات.",
+                    "es": "En la forma que pide tu país (ver el documento).",
+                    "en": "In the form your country requires (see the document).",
+                    "fr": "Sous la forme exigée par votre pays.",
+                    "ar": "بالشكل الذي يطلبه بلدك.",
                 },
             ),
+            CROSS_OFFICIALLY,
         ],
         "rules": [
-            {
-                "fact": "nationality",
-                "operator": "in",
-                "value": "GT,SV,HN,NI",
-                "message": CA4_NATIONALS,
-            }
+            _ca4_nationals(destination),
+            {"fact": "age", "operator": "max", "value": "17", "message": UNDER_18},
         ],
     }
+
+
+def ca4_honduras_under_21_pathway(destination: str) -> dict[str, Any]:
+    """Hondurans of 18 to 20: Honduras applies its rules for minors leaving until 21."""
+    names = CA4_COUNTRIES[destination]
+    return {
+        "slug": f"ca4-honduras-under-21-{destination.lower()}",
+        "kind": "free_mobility",
+        "high_risk": True,  # minors (Honduras: until 21)
+        "destination": destination,
+        "origins": ["HN"],
+        "documents": ["national-id", "minor-travel-permit"],
+        "sources": ["https://inm.gob.hn", "https://www.sica.int"],
+        "title": {
+            "es": f"CA-4 desde Honduras a {names['es']} entre los 18 y los 20 años",
+            "en": f"CA-4 from Honduras to {names['en']} between 18 and 20",
+            "fr": f"CA-4 du Honduras vers {names['fr']} entre 18 et 20 ans",
+            "ar": f"CA-4 من هندوراس إلى {names['ar']} بين 18 و20 عامًا",
+        },
+        "summary": {
+            "es": "Honduras aplica sus reglas de salida de menores hasta los 21 años: entre los "
+            "18 y los 20 necesitas también la autorización notarial de tus padres.",
+            "en": "Honduras applies its exit rules for minors until 21: between 18 and 20 you "
+            "also need your parents' notarised authorisation.",
+            "fr": "Le Honduras applique ses règles de sortie des mineurs jusqu'à 21 ans : "
+            "entre 18 et 20 ans, il faut aussi l'autorisation notariée des parents.",
+            "ar": "تطبّق هندوراس قواعد خروج القاصرين حتى سن 21: بين 18 و20 عامًا تحتاج أيضًا "
+            "إلى إذن موثّق من والديك.",
+        },
+        "body": {
+            "es": "Lleva tu DNI y la autorización de tus padres firmada ante notario. Sin ella "
+            "pueden impedirte la salida de Honduras.",
+            "en": "Carry your DNI and your parents' authorisation signed before a notary. "
+            "Without it you may be stopped from leaving Honduras.",
+        },
+        "cost": {"es": "Honorarios del notario.", "en": "The notary's fee."},
+        "time": {"es": "Pocos días.", "en": "A few days."},
+        "steps": [
+            (
+                {
+                    "es": "Pide a tus padres la autorización ante notario",
+                    "en": "Ask your parents for the authorisation before a notary",
+                    "fr": "Demandez à vos parents l'autorisation devant notaire",
+                    "ar": "اطلب من والديك الإذن أمام كاتب عدل",
+                },
+                {
+                    "es": "Firmada por ambos, o por quien tenga tu custodia.",
+                    "en": "Signed by both, or by whoever has custody of you.",
+                    "fr": "Signée par les deux, ou par la personne qui a votre garde.",
+                    "ar": "موقّعًا من كليهما أو ممن له حضانتك.",
+                },
+            ),
+            CROSS_OFFICIALLY,
+        ],
+        "rules": [
+            {"fact": "nationality", "operator": "in", "value": "HN", "message": HN_NATIONALS},
+            rule_age_18(),
+            {"fact": "age", "operator": "max", "value": "20", "message": HN_18_TO_20},
+        ],
+    }
+
+
+def ca4_pathways() -> list[dict[str, Any]]:
+    return [
+        *(ca4_pathway(code) for code in CA4_COUNTRIES),
+        *(ca4_minors_pathway(code) for code in CA4_COUNTRIES),
+        *(ca4_honduras_under_21_pathway(code) for code in CA4_COUNTRIES if code != "HN"),
+    ]
 
 
 ARTICLES: list[dict[str, Any]] = [
@@ -1140,6 +1438,7 @@ ARTICLES: list[dict[str, Any]] = [
     {
         "slug": "false-job-offers",
         "kind": "false_offers",
+        "high_risk": True,  # fees
         "sources": ["https://www.dol.gov/agencies/whd/agriculture/h2a"],
         "title": {
             "es": "Cómo reconocer una oferta de trabajo falsa",
@@ -1173,6 +1472,7 @@ ARTICLES: list[dict[str, Any]] = [
     {
         "slug": "your-rights-in-transit",
         "kind": "rights",
+        "high_risk": True,  # asylum
         "sources": ["https://www.acnur.org", "https://www.gob.mx/comar"],
         "title": {
             "es": "Tus derechos como persona migrante",
