@@ -88,6 +88,7 @@ class ConsultationForm(Utf8FormMixin, forms.ModelForm):
             "situation",
             "source",
             "campaign",
+            "tracked_code",
             "outcome",
             "follow_up_on",
             "consent_given",
@@ -112,6 +113,16 @@ class ConsultationForm(Utf8FormMixin, forms.ModelForm):
     def __init__(self, *args, destination_points=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["refer_to_point"].queryset = destination_points  # type: ignore[attr-defined]
+        # The links and QR codes of each campaign, named as staff know them.
+        self.fields["tracked_code"].queryset = (  # type: ignore[attr-defined]
+            self.fields["tracked_code"]
+            .queryset.select_related("campaign")  # type: ignore[attr-defined]
+            .filter(is_active=True)
+            .order_by("campaign__name", "label")
+        )
+        self.fields["tracked_code"].label_from_instance = lambda link: (  # type: ignore[attr-defined]
+            f"{link.campaign.name} · {link.label} (/go/{link.code})"
+        )
         self.fields["consent_given"].label = _(
             "The person agreed that we keep their details (consent text %(version)s)"
         ) % {"version": CONSENT_VERSION}

@@ -271,6 +271,16 @@ class Consultation(PersonalData):
         related_name="+",
         verbose_name=_("campaign"),
     )
+    # The tracked link or QR code (poster, radio spot, partner...) the person named, if any;
+    # the measurement funnel counts the consultation for that link's campaign.
+    tracked_code = models.ForeignKey(
+        "measurement.TrackedLink",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tracked link or QR code"),
+    )
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     consent_given = models.BooleanField(_("consent given"), default=False)

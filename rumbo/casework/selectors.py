@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rumbo.audit.models import AuditEntry
 from rumbo.audit.services import audit_record
+from rumbo.campaigns.models import Campaign
 from rumbo.casework import permissions
 from rumbo.casework.models import AppointmentRequest, Consultation, Referral, Topic
 from rumbo.casework.permissions import Actor
@@ -272,6 +273,9 @@ def _report_compute(*, month: datetime.date, scope_label: str, point_ids: list[i
     # same scan. Nine GROUP BY queries read the month's scattered rows nine times, which
     # took 2.2 s for the whole region over 1,000,000 consultations (docs/performance.md).
     nationalities = dict(Country.objects.values_list("pk", "name"))
+    # Consultations by the campaign the person came through (a tracked link's campaign is
+    # recorded as the campaign too), so campaign teams see what each campaign brings.
+    campaigns = dict(Campaign.objects.order_by("name").values_list("pk", "name"))
     dimensions: list[tuple[str, str, dict]] = [
         ("channel", str(_("Channel")), dict(Consultation.Channel.choices)),
         ("sex", str(_("Sex or gender")), dict(Consultation.Sex.choices)),
@@ -279,6 +283,7 @@ def _report_compute(*, month: datetime.date, scope_label: str, point_ids: list[i
         ("nationality_id", str(_("Nationality")), {**nationalities, None: _("Not stated")}),
         ("situation", str(_("Migration situation")), dict(Consultation.Situation.choices)),
         ("source", str(_("Heard of the point through")), dict(Consultation.Source.choices)),
+        ("campaign_id", str(_("Campaign")), {**campaigns, None: _("No campaign")}),
         ("outcome", str(_("Outcome")), dict(Consultation.Outcome.choices)),
     ]
     cells: dict[str, Count] = {"total": Count("pk")}

@@ -119,6 +119,7 @@ def consultation_create(
     outcome: str,
     nationality: Country | None = None,
     campaign: Campaign | None = None,
+    tracked_code: Any = None,
     follow_up_on: datetime.date | None = None,
     consent_given: bool = False,
     alias: str = "",
@@ -140,6 +141,13 @@ def consultation_create(
         raise PermissionDenied
     if refer_to_point is not None and refer_to_organisation is not None:
         raise ValidationError({"refer_to_organisation": ONE_DESTINATION})
+    if tracked_code is not None:
+        # A tracked link belongs to one campaign: the consultation is counted for it.
+        if campaign is not None and campaign.pk != tracked_code.campaign_id:
+            raise ValidationError(
+                {"tracked_code": _("This tracked link belongs to another campaign.")}
+            )
+        campaign = tracked_code.campaign
     consultation = Consultation(
         info_point=info_point,
         advisor=cast(User, user),  # _require_point_role admitted only a staff account
@@ -152,6 +160,7 @@ def consultation_create(
         situation=situation,
         source=source,
         campaign=campaign,
+        tracked_code=tracked_code,
         outcome=outcome,
         follow_up_on=follow_up_on,
         consent_given=consent_given,

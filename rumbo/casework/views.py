@@ -149,6 +149,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
                 situation=data["situation"],
                 source=data["source"],
                 campaign=data["campaign"],
+                tracked_code=data["tracked_code"],
                 outcome=data["outcome"],
                 follow_up_on=data["follow_up_on"],
                 consent_given=data["consent_given"],

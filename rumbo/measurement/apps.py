@@ -6,3 +6,8 @@ class MeasurementConfig(AppConfig):
     name = "rumbo.measurement"
     label = "measurement"
     verbose_name = _("Campaign measurement")
+
+    def ready(self) -> None:
+        from rumbo.measurement import signals
+
+        signals.connect()
