@@ -22,6 +22,8 @@ urlpatterns = [
     path("research/", include("rumbo.research.urls")),
     # Casework has staff pages under staff/ and the public appointment request.
     path("", include("rumbo.casework.urls")),
+    # Tracked links (/go/<code>) and the measurement pages (/measurement/).
+    path("", include("rumbo.measurement.urls")),
     # Choosing a language is not a privileged action, and exempting it from CSRF keeps
     # public pages free of per-visitor tokens, so they stay cacheable and tiny.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
