@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte in a query or form is never typed by a person, and PostgreSQL refuses it.
     "rumbo.core.middleware.RefuseNulBytesMiddleware",
+    # Counts public page views as daily aggregates (no cookie, address or agent kept);
+    # above the page cache, so that cached pages are counted too (rumbo/measurement).
+    "rumbo.measurement.middleware.CountingMiddleware",
     # Sets request.campaign from a campaign's own domain or its /c/<slug>/ prefix.
     "rumbo.campaigns.middleware.CampaignSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -344,6 +347,12 @@ RUMBO_PLAN_CREATE_RATE = "20/h"
 RUMBO_CAMPAIGN_APPROVAL_REQUIRED = os.environ.get("RUMBO_CAMPAIGN_APPROVAL_REQUIRED", "1") == "1"
 # Campaign materials: the largest file accepted, in megabytes.
 RUMBO_CAMPAIGN_MATERIAL_MAX_MB = int(os.environ.get("RUMBO_CAMPAIGN_MATERIAL_MAX_MB", "20"))
+# Campaign measurement: counts wait in each process's memory and are written when the oldest
+# waited this long or this many different counts wait (a crash loses at most that much).
+RUMBO_MEASUREMENT_FLUSH_SECONDS = int(os.environ.get("RUMBO_MEASUREMENT_FLUSH_SECONDS", "60"))
+RUMBO_MEASUREMENT_FLUSH_KEYS = int(os.environ.get("RUMBO_MEASUREMENT_FLUSH_KEYS", "1000"))
+# Hosts besides this site's own that tracked links may send people to (comma-separated).
+RUMBO_TRACKED_LINK_HOSTS = env_list("RUMBO_TRACKED_LINK_HOSTS")
 # Aggregate casework reports hold no personal data, so they are cached; 0 turns it off.
 RUMBO_REPORT_CACHE_SECONDS = 300
 AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR")
