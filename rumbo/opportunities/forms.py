@@ -151,3 +151,7 @@ class CorrectionForm(Utf8FormMixin, forms.Form):
 
     def is_robot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+
+class ImportForm(Utf8FormMixin, forms.Form):
+    file = forms.FileField(label=_("Spreadsheet (XLSX, CSV or JSON)"))

@@ -30,6 +30,7 @@ EXCLUDED = {
     "partner_edit": "a partner account's page (second factor)",
     "partner_confirm": "POST only (a partner confirms a record)",
     "moderation": "moderators' page (second factor)",
+    "import": "partners' and moderators' bulk import (second factor)",
     "moderation_revision": "moderators' page (second factor)",
     "moderation_correction": "POST only (a moderator closes a correction)",
     "confirm": "reached only through a signed link emailed to a partner",

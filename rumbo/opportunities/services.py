@@ -215,7 +215,8 @@ def _validate_candidate(candidate: Opportunity, *, data: dict[str, Any], today: 
 
 
 def _unique_slug(opportunity: Opportunity) -> str:
-    base = slugify(opportunity.title or "")[:70] or "opportunity"
+    # The identifier a proposal wished for (an import's slug column), else from the title.
+    base = slugify(opportunity.slug or opportunity.title or "")[:70] or "opportunity"
     slug, number = base, 1
     while Opportunity.objects.filter(slug=slug).exists():
         number += 1
@@ -231,12 +232,14 @@ def revision_submit(
     opportunity: Opportunity | None,
     values: dict[str, Any],
     language: str,
+    slug: str = "",
     today: date | None = None,
 ) -> OpportunityRevision:
     """A partner proposes a new opportunity (`opportunity` None) or a change to one its
     organisation provides. The live record does not change; the proposal is checked as the
     record would be once approved. One pending proposal per record and organisation: a new
-    one replaces its data. Raises PermissionDenied for another organisation's record and
+    one replaces its data (a new record's proposals are told apart by `slug`, the wished
+    identifier, when given). Raises PermissionDenied for another organisation's record and
     ValidationError naming the field."""
     today = today or timezone.localdate()
     if not PartnerMembership.objects.filter(user=user, organisation=organisation).exists():
@@ -244,17 +247,20 @@ def revision_submit(
     if opportunity is not None and opportunity.provider_id != organisation.pk:
         raise PermissionDenied
     data = revision_data(values=values, language=language)
+    if opportunity is None and slug:
+        data["slug"] = slug
     candidate = _candidate(opportunity=opportunity, organisation=organisation, data=data)
     _validate_candidate(candidate, data=data, today=today)
     pending = None
-    if opportunity is not None:
+    if opportunity is not None or slug:
+        same = (
+            {"opportunity": opportunity}
+            if opportunity
+            else {"opportunity": None, "data__slug": slug}
+        )
         pending = (
             OpportunityRevision.objects.select_for_update()
-            .filter(
-                opportunity=opportunity,
-                organisation=organisation,
-                status=OpportunityRevision.Status.PENDING,
-            )
+            .filter(organisation=organisation, status=OpportunityRevision.Status.PENDING, **same)
             .first()
         )
     if pending is not None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("partner/new/", views.partner_edit, name="partner_new"),
     path("partner/<slug:slug>/edit/", views.partner_edit, name="partner_edit"),
     path("partner/<slug:slug>/confirm/", views.partner_confirm, name="partner_confirm"),
+    path("import/", views.import_page, name="import"),
     path("moderation/", views.moderation_queue, name="moderation"),
     path("moderation/<int:pk>/", views.moderation_revision, name="moderation_revision"),
     path(

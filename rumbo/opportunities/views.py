@@ -15,12 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.decorators import ratelimit
 
 from rumbo.accounts.decorators import View, powers_required
+from rumbo.core.downloads import download_response
 from rumbo.core.forms import form_add_service_error
 from rumbo.core.places import municipality_resolve
-from rumbo.opportunities import selectors, services
+from rumbo.core.uploads import UploadError, upload_read
+from rumbo.opportunities import imports, selectors, services
 from rumbo.opportunities.forms import (
     CorrectionForm,
     CorrectionReviewForm,
+    ImportForm,
     OpportunityFilterForm,
     PartnerOpportunityForm,
     RevisionRejectForm,
@@ -29,6 +32,10 @@ from rumbo.opportunities.models import Correction
 from rumbo.opportunities.permissions import user_can_moderate, user_is_partner
 
 PER_PAGE = 10
+TEMPLATE_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 # Anonymous pages, the same for everyone in one language: kept for a few minutes. A past
 # deadline or an edit shows within this time (only 200 answers are kept).
 CACHE_SECONDS = 300
@@ -284,3 +291,37 @@ def correction(request: HttpRequest, slug: str) -> HttpResponse:
         {"opportunity": opportunity, "form": form, "sent": sent},
         status=status,
     )
+
+
+# --- Bulk import ----------------------------------------------------------------------------
+
+
+def _may_import(*, user) -> bool:
+    return user_can_moderate(user=user) or user_is_partner(user=user)
+
+
+@require_http_methods(["GET", "POST"])
+@_page_for(_may_import)
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Administrators' rows are written at once; a partner's become proposals to review."""
+    file_format = request.GET.get("template", "")
+    if file_format in ("csv", "xlsx"):
+        return download_response(
+            imports.template(file_format=file_format),
+            filename=f"opportunities.{file_format}",
+            content_type=TEMPLATE_TYPES[file_format],
+        )
+    form = ImportForm(request.POST or None, request.FILES or None)
+    moderator = user_can_moderate(user=request.user)
+    context: dict = {"form": form, "moderator": moderator, "columns": imports.COLUMNS}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            data = upload_read(file=upload, name=imports.UPLOAD_NAME)
+            context["report"] = imports.opportunity_import(
+                data=data, name=imports.UPLOAD_NAME, user=None if moderator else request.user
+            )
+        except UploadError as error:
+            form.add_error("file", error.message)
+            context["problems"] = getattr(error, "problems", [])
+    return render(request, "opportunities/import.html", context, status=400 if form.errors else 200)
