@@ -1,6 +1,7 @@
-"""Demo certificates: an issuer, and a learner who completed the English version of the
+"""Demo certificates: an issuer, a learner who completed the English version of the
 counter-trafficking course through the real learning services, so the certificate is earned
-the way a learner earns one."""
+the way a learner earns one, and a trained advisor (casework's demo staff) whose training her
+point's coordinator sees on the staff trainings page."""
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -19,6 +20,8 @@ from rumbo.learning.services import (
 GRADUATE_EMAIL = "graduate@rumbo.example"
 GRADUATE_PASSWORD = "rumbo-demo-graduate"  # noqa: S105 - printed on purpose; demo only
 COURSE_SLUG = "countering-human-trafficking"
+# Casework's demo advisor at Tapachula (rumbo.casework.demo), trained in Spanish.
+TRAINED_ADVISOR_EMAIL = "asesora.tapachula@example.org"
 
 
 def _right_answer(question: Question):
@@ -68,17 +71,35 @@ def load() -> list[str]:
     LearnerProfile.objects.update_or_create(
         user=graduate, defaults={"email_verified_at": timezone.now(), "preferred_language": "en"}
     )
-    enrolment = enrolment_start(user=graduate, version=version)
-    if not enrolment.is_demo:
-        Enrolment.objects.filter(pk=enrolment.pk).update(is_demo=True)
-        enrolment.is_demo = True
-    _complete(enrolment)
-    enrolment.refresh_from_db()
-    certificate = certificate_issue(enrolment=enrolment)
+    certificate = _completed_with_certificate(user=graduate, version=version)
+    lines = []
+    advisor = User.objects.filter(email=TRAINED_ADVISOR_EMAIL).first()
+    spanish = CourseVersion.objects.filter(course__slug=COURSE_SLUG, language="es").first()
+    if advisor is not None and spanish is not None:
+        LearnerProfile.objects.update_or_create(
+            user=advisor,
+            defaults={"email_verified_at": timezone.now(), "preferred_language": "es"},
+        )
+        _completed_with_certificate(user=advisor, version=spanish)
+        lines.append(
+            "Staff trainings (the Tapachula coordinator sees the advisor's certificate): "
+            "http://127.0.0.1:8000/campus/trainings/"
+        )
     return [
         f"Certificate issuer: {issuer.name}",
         f"Learner with a certificate: http://127.0.0.1:8000/campus/login/  email {GRADUATE_EMAIL}"
         f"  password {GRADUATE_PASSWORD}",
         f"Certificate verification: http://127.0.0.1:8000{certificate.get_absolute_url()}"
         f"  (code {certificate.display_code})",
+        *lines,
     ]
+
+
+def _completed_with_certificate(*, user, version: CourseVersion):
+    enrolment = enrolment_start(user=user, version=version)
+    if not enrolment.is_demo:
+        Enrolment.objects.filter(pk=enrolment.pk).update(is_demo=True)
+        enrolment.is_demo = True
+    _complete(enrolment)
+    enrolment.refresh_from_db()
+    return certificate_issue(enrolment=enrolment)

@@ -43,6 +43,7 @@ EXCLUDED = {
     "submit": "POST only",
     "result": "a learner's own result",
     "manage": "facilitators and staff only",
+    "staff_trainings": "information-point staff only (their own and their point's trainings)",
     "manage_course": "facilitators and staff only",
     "manage_csv": "CSV download for facilitators",
     "manage_statements": "JSON download for facilitators",

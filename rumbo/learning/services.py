@@ -38,7 +38,13 @@ from rumbo.learning.models import (
     Quiz,
     Statement,
 )
-from rumbo.learning.selectors import course_enrolment_rows, enrolment_is_complete, version_problems
+from rumbo.learning.selectors import (
+    StaffTrainings,
+    course_enrolment_rows,
+    enrolment_is_complete,
+    staff_training_list,
+    version_problems,
+)
 from rumbo.learning.xapi import statements_export
 
 VERIFICATION_SALT = "rumbo.learning.email-verification"
@@ -244,6 +250,24 @@ def course_statements_export(*, actor: Any, course: Course, base_url: str) -> li
         actor=actor, action=AuditEntry.Action.EXPORT, target=course, reason="xAPI statements"
     )
     return statements
+
+
+@transaction.atomic
+def staff_trainings_read(*, actor: Any) -> list[StaffTrainings]:
+    """The trainings page of a staff member: other people's completions are personal data,
+    so each colleague listed is audited as read (their own record is not)."""
+    rows = staff_training_list(actor=actor)
+    for row in rows:
+        if row.user.pk == actor.pk:
+            continue
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.READ,
+            target=row.user,
+            info_point_id=row.roles[0].info_point_id if row.roles else None,
+            reason="staff trainings",
+        )
+    return rows
 
 
 # xAPI records

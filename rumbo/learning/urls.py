@@ -14,6 +14,7 @@ urlpatterns = [
     path("verify-again/", views.verify_again, name="verify_again"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("trainings/", views.staff_trainings, name="staff_trainings"),
     path("manage/", views.manage, name="manage"),
     path("manage/<slug:slug>/", views.manage_course, name="manage_course"),
     path("manage/<slug:slug>/enrolments.csv", views.manage_csv, name="manage_csv"),

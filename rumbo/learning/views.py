@@ -29,6 +29,7 @@ from rumbo.accounts.services import (
     recovery_codes_issue,
 )
 from rumbo.accounts.views import safe_next, second_factor_begin
+from rumbo.casework.permissions import staff_scope
 from rumbo.core.downloads import download_response
 from rumbo.core.uploads import upload_read
 from rumbo.learning import selectors, services
@@ -577,6 +578,17 @@ def recovery_codes(request: LearnerRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     return redirect("learning:catalogue")
+
+
+@require_GET
+@powers_required
+def staff_trainings(request: HttpRequest) -> HttpResponse:
+    """Information-point staff: the courses they completed, and, for a coordinator, those of
+    everyone at their points, each linked to its certificate's public verification page."""
+    if not staff_scope(request.user).point_ids:
+        raise PermissionDenied
+    rows = services.staff_trainings_read(actor=request.user)
+    return render(request, "learning/staff_trainings.html", {"rows": rows})
 
 
 # Facilitators: every page below uses a power, so it needs the second factor

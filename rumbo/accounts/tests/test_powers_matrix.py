@@ -40,7 +40,7 @@ LOGINS = ["staff", "campus", "admin"]
 REACHES = {
     "learner": [],
     "facilitator": ["learning:manage", "learning:manage_course"],
-    "staff_role": ["casework:home"],
+    "staff_role": ["casework:home", "learning:staff_trainings"],
     "django_staff": ["learning:manage", "core:job", "admin:index"],
 }
 
