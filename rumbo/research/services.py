@@ -174,7 +174,11 @@ def responses_store(
     for submission in submissions:
         answers = submission.answers
         country_value = answers.get(project.country_field) if project.country_field else None
-        country = codes.get(str(country_value or "").strip().lower(), "")
+        text = str(country_value or "").strip()
+        # A country's ISO code or its name; an unknown two-letter code is kept as given.
+        country = codes.get(text.lower(), "")
+        if not country and len(text) == 2 and text.isascii() and text.isalpha():
+            country = text.upper()
         weight = 1.0
         if project.weight_field:
             weight = _weight(
