@@ -45,6 +45,7 @@ class DocumentIssuanceFactory(factory.django.DjangoModelFactory):
     country = factory.LazyFunction(lambda: country("HN"))
     institution = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.GOVERNMENT)
     last_verified = factory.LazyFunction(timezone.localdate)
+    verified_against = "page as it stood that day"
 
 
 class OfficeFactory(factory.django.DjangoModelFactory):
@@ -74,6 +75,7 @@ class PathwayFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Pathway {n}")
     summary = "A regular way."
     last_verified = factory.LazyFunction(timezone.localdate)
+    verified_against = "page as it stood that day"
 
     @factory.post_generation
     def origins(self, create, extracted, **kwargs):
@@ -104,6 +106,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     summary = "Know your rights."
     body = "Some **text**."
     last_verified = factory.LazyFunction(timezone.localdate)
+    verified_against = "page as it stood that day"
 
 
 def days_ago(days: int) -> datetime.date:

@@ -2,11 +2,19 @@ import pytest
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import login_with_second_factor
 from rumbo.accounts.factories import UserFactory
+from rumbo.audit.models import AuditEntry
 from rumbo.guides.admin import ReviewQueueFilter
-from rumbo.guides.factories import ArticleFactory, PathwayFactory, days_ago
+from rumbo.guides.factories import (
+    ArticleFactory,
+    DocumentIssuanceFactory,
+    PathwayFactory,
+    SourceFactory,
+    days_ago,
+)
 from rumbo.guides.models import Article, Document, DocumentIssuance, Pathway, SearchTerm, Source
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_guides")]
@@ -69,7 +77,6 @@ def change_form_data(admin_client, pathway) -> tuple[str, dict]:
         "summary_es": "Resumen",
         "destination": pathway.destination_id,
         "origin_countries": [country.pk for country in pathway.origin_countries.all()],
-        "last_verified": pathway.last_verified.isoformat(),
     }
     for prefix in ("rules", "steps"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
@@ -99,3 +106,68 @@ def test_admin_explains_a_rule_whose_operator_does_not_fit(admin_client):
     assert pathway.rules.count() == 0
     errors = response.context["inline_admin_formsets"][0].formset.errors
     assert "operator" in errors[0]
+
+
+def verify_url(record) -> str:
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_verify", args=[record.pk])
+
+
+def test_the_verify_page_shows_the_sources_and_marks_the_record_verified(admin_client):
+    pathway = PathwayFactory(last_verified=None, title="Regional card")
+    pathway.sources.add(SourceFactory(title="DOF agreement", edition="DOF, April 2019"))
+    page = admin_client.get(verify_url(pathway)).content.decode()
+    assert "DOF agreement" in page
+    assert "DOF, April 2019" in page
+    response = admin_client.post(
+        verify_url(pathway), {"against": "DOF, April 2019", "checked": "on"}
+    )
+    assert response.status_code == 302
+    pathway.refresh_from_db()
+    assert pathway.last_verified == timezone.localdate()
+    assert pathway.verified_against == "DOF, April 2019"
+    assert AuditEntry.objects.filter(
+        target_id=str(pathway.pk), target_type="guides.pathway"
+    ).exists()
+
+
+def test_verifying_without_confirming_the_check_changes_nothing(admin_client):
+    issuance = DocumentIssuanceFactory(last_verified=None)
+    response = admin_client.post(verify_url(issuance), {"against": "2024"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["checked"]
+    issuance.refresh_from_db()
+    assert issuance.last_verified is None
+
+
+def test_staff_without_the_change_permission_cannot_verify(client):
+    article = ArticleFactory(last_verified=None)
+    login_with_second_factor(client, UserFactory(is_staff=True))
+    response = client.post(verify_url(article), {"against": "2024", "checked": "on"})
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.last_verified is None
+
+
+def test_the_change_form_cannot_set_a_verification_date(admin_client):
+    pathway = PathwayFactory(last_verified=None)
+    url, data = change_form_data(admin_client, pathway)
+    data |= {"last_verified": "2026-01-01", "reviewer": "Someone", "verified_against": "x"}
+    assert admin_client.post(url, data).status_code == 302
+    pathway.refresh_from_db()
+    assert (pathway.last_verified, pathway.reviewer) == (None, "")
+
+
+def test_the_review_queue_page_lists_unverified_facts_with_a_verify_link(admin_client):
+    pathway = PathwayFactory(title="Never checked", last_verified=None, high_risk=True)
+    PathwayFactory(title="Checked today")
+    html = admin_client.get(reverse("admin:guides_review_queue")).content.decode()
+    assert "Never checked" in html
+    assert "Checked today" not in html
+    assert verify_url(pathway) in html
+
+
+def test_the_review_queue_filter_lists_unverified_records():
+    unverified = PathwayFactory(last_verified=None)
+    PathwayFactory()
+    assert review_queue(Pathway, "unverified") == [unverified]

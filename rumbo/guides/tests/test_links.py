@@ -149,10 +149,12 @@ def test_the_whole_check_finds_cited_addresses_and_forgets_uncited_ones(server, 
         url="https://gone.example/", outcome=Outcome.BROKEN, checked_at="2026-01-01T00:00Z"
     )
     checked: list[str] = []
-    monkeypatch.setattr(
-        "rumbo.guides.links.link_check",
-        lambda url, **kwargs: checked.append(url) or link_check(f"{server}/ok", pacer=fast()),
-    )
+
+    def check(url, **kwargs):
+        checked.append(url)
+        return link_check(f"{server}/ok", pacer=fast())
+
+    monkeypatch.setattr("rumbo.guides.links.link_check", check)
     link_check_all(pacer=fast())
     assert f"{server}/ok" in checked
     assert not LinkCheck.objects.filter(url="https://gone.example/").exists()
