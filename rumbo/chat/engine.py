@@ -787,13 +787,16 @@ def _person_start(turn: Turn) -> None:
     if point is not None:
         _handoff_open(turn, point)
         return
-    _ask(turn, "where", "nearest_ask", [], ask_location=True, then="person")
+    reason = "gave_up" if turn.conversation.step == "gave_up" else "asked"
+    _ask(turn, "where", "nearest_ask", [], ask_location=True, then="person", reason=reason)
 
 
 def _handoff_open(turn: Turn, point: InfoPoint) -> None:
     from rumbo.chat.services import handoff_open
 
-    reason = "gave_up" if turn.conversation.step == "gave_up" else "asked"
+    reason = turn.state.get("reason") or (
+        "gave_up" if turn.conversation.step == "gave_up" else "asked"
+    )
     handoff_open(conversation=turn.conversation, info_point=point, reason=reason)
     turn.go("handoff", handoff_point=point.name)
     turn.say("handoff_started", point=point.name)
