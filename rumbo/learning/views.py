@@ -135,10 +135,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         for course in courses
     ]
     enrolments = selectors.enrolment_list_for(user=request.user)
+    # Staff of an information point find their trainings page from here.
+    point_staff = bool(staff_scope(request.user).point_ids)
     return render(
         request,
         "learning/catalogue.html",
-        {"form": form, "items": items, "enrolments": enrolments},
+        {"form": form, "items": items, "enrolments": enrolments, "point_staff": point_staff},
     )
 
 

@@ -109,3 +109,10 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
     login_with_second_factor(client, point_staff["coordinator"])
     with django_assert_max_num_queries(25):
         assert client.get(URL).status_code == 200
+
+
+def test_the_catalogue_links_the_page_for_point_staff_only(client, point_staff):
+    client.force_login(point_staff["advisor"])
+    assert URL in client.get(reverse("learning:catalogue")).content.decode()
+    client.force_login(User.objects.create_user(email="learner@example.org", password="x" * 12))
+    assert URL not in client.get(reverse("learning:catalogue")).content.decode()
