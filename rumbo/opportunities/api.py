@@ -20,7 +20,7 @@ from rumbo.opportunities.selectors import (
     OpportunityFilters,
     opportunity_distance_km,
     opportunity_get,
-    opportunity_search,
+    opportunity_search_page,
 )
 
 router = Router(tags=["opportunities"])
@@ -198,7 +198,7 @@ def opportunity_list(request: HttpRequest, query: Query[OpportunityQuery]):
         if origin is None:
             return Status(422, Message(detail=_("No municipality with this id.")))
     age = parse_int(query.age) if query.age else None
-    found = opportunity_search(
+    found = opportunity_search_page(
         filters=OpportunityFilters(
             kind=query.kind,
             age=age,
@@ -209,10 +209,10 @@ def opportunity_list(request: HttpRequest, query: Query[OpportunityQuery]):
             language=query.language,
             country_code=query.country.upper() if query.country else None,
             origin=origin,
-        )
-    ).prefetch_related("languages")
-    if query.modified_after is not None:
-        found = found.filter(updated_at__gt=aware(query.modified_after))
+            modified_after=aware(query.modified_after) if query.modified_after else None,
+        ),
+        prefetch=["languages"],
+    )
     offset = (query.page - 1) * query.per_page
     items = [_summary(item, origin) for item in found[offset : offset + query.per_page]]
     return Status(

@@ -13,7 +13,7 @@ throughout the country is at distance 0: the person can take it where they are.
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core import signing
@@ -78,6 +78,8 @@ class OpportunityFilters:
     schooling: str | None = None
     # Where to measure distances from (nearest first); restricts to the place's country.
     origin: Place | None = None
+    # Only records changed after this moment (API clients keeping a copy in step).
+    modified_after: datetime | None = None
 
 
 def schooling_up_to(level: str) -> list[str]:
@@ -128,7 +130,7 @@ def _nearest_place_sort(*, origin: Place) -> Case:
 
 
 def opportunity_search(
-    *, filters: OpportunityFilters, today: date | None = None
+    *, filters: OpportunityFilters, today: date | None = None, sort: bool = True
 ) -> QuerySet[Opportunity]:
     """The public list with the visitor's filters, in the order it is shown: nearest first
     when an origin is given, else soonest deadline first (open-ended ones last). Ready to
@@ -160,6 +162,8 @@ def opportunity_search(
                 )
             )
         )
+    if filters.modified_after is not None:
+        found = found.filter(updated_at__gt=filters.modified_after)
     if filters.origin is not None:
         found = found.filter(country_id=filters.origin.country_id)
     elif filters.country_code:
@@ -167,12 +171,81 @@ def opportunity_search(
     found = found.select_related("provider", "country").prefetch_related(
         Prefetch("places", queryset=Place.objects.select_related("parent"))
     )
+    if not sort:
+        return found
     deadline = F("application_deadline").asc(nulls_last=True)
     if filters.origin is None:
         return found.order_by(deadline, "pk")
     return found.annotate(distance_sort=_nearest_place_sort(origin=filters.origin)).order_by(
         "distance_sort", deadline, "pk"
     )
+
+
+# The first bounding box reaches this far from the origin (km); each retry quadruples it.
+INITIAL_RADIUS_KM = 60.0
+MAX_RADIUS_KM = 2000.0
+
+
+class NearestFirst:
+    """A nearest-first list, sliced like a queryset (Paginator takes it), that sorts only the
+    opportunities a bounding box around the origin could hold, not the whole table.
+
+    An opportunity whose nearest place lies outside the box (of half-side r on the same
+    equirectangular projection as the sort) is farther than r. So once the box yields the
+    first `stop` rows and the last of them is within r, no opportunity outside could come
+    before it: the slice is exact. Otherwise the box grows; past MAX_RADIUS_KM the whole
+    list is sorted. Online and country-wide opportunities (distance 0) are always candidates.
+    """
+
+    def __init__(self, found: QuerySet[Opportunity], origin: Place) -> None:
+        self.found = found
+        self.origin = origin
+
+    def count(self) -> int:
+        return self.found.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _sorted(self, rows: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+        return rows.annotate(distance_sort=_nearest_place_sort(origin=self.origin)).order_by(
+            "distance_sort", F("application_deadline").asc(nulls_last=True), "pk"
+        )
+
+    def __getitem__(self, key: slice) -> list[Opportunity]:
+        start, stop = key.start or 0, key.stop
+        if stop is None or stop <= start:
+            return list(self._sorted(self.found)[key])
+        radius = INITIAL_RADIUS_KM
+        while radius <= MAX_RADIUS_KM:
+            rows = list(self._sorted(self.found.filter(self._box(radius)))[:stop])
+            if len(rows) == stop and getattr(rows[-1], "distance_sort") <= radius * radius:  # noqa: B009
+                return rows[start:stop]
+            radius *= 4
+        return list(self._sorted(self.found)[start:stop])
+
+    def _box(self, radius: float) -> Q:
+        origin = self.origin
+        north = radius / KM_PER_DEGREE
+        east = north / max(math.cos(math.radians(origin.latitude)), 0.01)
+        Served = Opportunity.places.through
+        in_box = Served.objects.filter(
+            place__latitude__range=(origin.latitude - north, origin.latitude + north),
+            place__longitude__range=(origin.longitude - east, origin.longitude + east),
+        ).values("opportunity_id")
+        anywhere = Served.objects.filter(opportunity_id=OuterRef("pk"))
+        return Q(is_online=True) | Q(pk__in=in_box) | ~Q(Exists(anywhere))
+
+
+def opportunity_search_page(
+    *, filters: OpportunityFilters, today: date | None = None, prefetch: Iterable[str] = ()
+) -> Any:
+    """opportunity_search, ready for a Paginator or slicing: a QuerySet or, with an origin,
+    a NearestFirst that sorts only what a bounding box around it holds."""
+    if filters.origin is None:
+        return opportunity_search(filters=filters, today=today).prefetch_related(*prefetch)
+    found = opportunity_search(filters=filters, today=today, sort=False)
+    return NearestFirst(found.prefetch_related(*prefetch), filters.origin)
 
 
 def opportunity_distance_km(*, opportunity: Opportunity, origin: Place) -> float | None:

@@ -52,7 +52,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound else {}
     search = municipality_resolve(place=data.get("place"), query=data.get("q", ""))
     filters = form.filters(origin=search.place) if form.is_bound else selectors.OpportunityFilters()
-    page = Paginator(selectors.opportunity_search(filters=filters), PER_PAGE).get_page(
+    page = Paginator(selectors.opportunity_search_page(filters=filters), PER_PAGE).get_page(
         data.get("page")
     )
     query = request.GET.copy()
