@@ -150,9 +150,9 @@ def load() -> list[str]:
         campaign.implementers.set([organisations["iom"]])
         campaign.funders.set([organisations[funder]])
     with transaction.atomic():
-        programme = _programme(countries)
+        regional = _programme(countries)
         for campaign in Campaign.objects.filter(slug__in=SITES).select_related("country"):
-            _site(campaign, programme, organisations)
+            _site(campaign, regional, organisations)
         return _logins()
 
 
@@ -257,7 +257,7 @@ def _silence_wav() -> bytes:
 
 
 def _materials(campaign: Campaign) -> None:
-    slogan = campaign.slogan_es or campaign.name
+    slogan = getattr(campaign, "slogan_es", "") or campaign.name
     poster = campaign_poster_pdf(
         campaign=campaign,
         url=f"http://{campaign.domain}:8000/",
@@ -316,7 +316,7 @@ def _launch_news(campaign: Campaign) -> None:
         title=f"La OIM lanza {campaign.name} en {campaign.country.name}",
         body=(
             f"La campaña **{campaign.name}** llega a {campaign.country.name} con un mensaje: "
-            f"«{campaign.slogan_es}». Ofrece información confiable sobre la migración regular "
+            f"«{getattr(campaign, 'slogan_es', '')}». Ofrece información confiable sobre la migración regular "
             "y sobre oportunidades de estudio, trabajo y emprendimiento en el país, y un plan "
             "de vida que cada persona arma en pocos minutos.\n\n"
             "Este comunicado es un ejemplo de demostración."

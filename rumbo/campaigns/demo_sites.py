@@ -2,7 +2,9 @@
 Written for the demo from the published findings (the facts are carried over, the sentences
 are new). Every record is marked as demo."""
 
-SITES = {
+from typing import Any
+
+SITES: dict[str, dict[str, Any]] = {
     "migrar-informados": {
         "slogan": {"es": "Infórmate antes de decidir", "en": "Get informed before you decide"},
         "colours": ("#0b5f4e", "#d9a400"),

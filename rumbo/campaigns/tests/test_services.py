@@ -95,7 +95,7 @@ def test_a_manager_of_another_campaign_may_not_edit(campaign):
 
 def test_a_regional_officer_edits_every_campaign(campaign):
     officer = UserFactory()
-    CampaignRole.objects.create(user=officer, role=CampaignRole.Role.OFFICER)
+    CampaignRole.objects.create(user=officer, role=CampaignRole.Role.OFFICER)  # type: ignore[misc]
     _save(campaign, officer)
     assert landing_publish(campaign=campaign, user=officer).published_by == officer
 
@@ -149,7 +149,7 @@ def test_mistyped_or_empty_material_is_refused(campaign, settings, tmp_path, nam
             file_name=name,
         )
     assert field in refused.value.message_dict
-    assert not Material.objects.exists()
+    assert not Material.objects.filter(campaign=campaign).exists()
     assert list(tmp_path.rglob("*.*")) == []
 
 
@@ -166,7 +166,7 @@ def test_oversized_material_is_refused(campaign, settings, tmp_path):
             file_name="afiche.pdf",
         )
     assert "larger than 1 MB" in refused.value.message_dict["file"][0]
-    assert not Material.objects.exists()
+    assert not Material.objects.filter(campaign=campaign).exists()
 
 
 def test_video_needs_transcript_and_captions(campaign):
@@ -199,5 +199,5 @@ def test_news_may_not_name_another_campaigns_press_contact(campaign):
             kind="release",
             title="T",
             body="B",
-            contacts=[foreign],
+            contacts=[foreign],  # type: ignore[list-item]
         )
