@@ -174,7 +174,7 @@ CACHES["pages"] = (
     else {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "rumbo_page_cache",
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        "OPTIONS": {"MAX_ENTRIES": 20000},  # type: ignore[dict-item]
     }
 )
 RUMBO_PAGE_CACHE_ENABLED = os.environ.get("RUMBO_PAGE_CACHE", "1") == "1"
@@ -184,10 +184,6 @@ RUMBO_PAGE_CACHE_ALIAS = "pages"
 RUMBO_PAGE_CACHE_SECONDS = int(os.environ.get("RUMBO_PAGE_CACHE_SECONDS", "600"))
 # How long a reverse proxy or CDN may hold a public page (s-maxage); browsers revalidate.
 RUMBO_PAGE_PROXY_SECONDS = int(os.environ.get("RUMBO_PAGE_PROXY_SECONDS", "30"))
-# Django's per-view cache (cache_page) could not be cleared by a content change, so it
-# stores nothing: the page cache above holds those pages instead.
-CACHE_MIDDLEWARE_ALIAS = "per_view"
-CACHES["per_view"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: Huey on a SQLite file by default, on Redis when configured.
