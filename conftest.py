@@ -163,6 +163,14 @@ def _live_server_one_request_at_a_time_on_sqlite():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Pages are rendered, not served from the page cache: inside a test's transaction no
+    change commits, so none would clear a stored page. rumbo/core/tests/test_pagecache.py
+    turns it on, with commits."""
+    settings.RUMBO_PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _shared_cache_cleared():
     """Each test starts with an empty shared cache. The database cache is rolled back with
     the test; Redis is not, so rate-limit counters and cached pages would leak from one test
