@@ -73,3 +73,22 @@ class RefuseNulBytesMiddleware:
         except RequestDataTooBig:
             return False  # the view meets the same limit and answers 400 itself
         return any(marker in body for marker in markers)
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GET and HEAD requests for public pages from the shared page cache,
+    and stores the pages that may be stored (see rumbo/core/pagecache.py).
+
+    Place it before the session, CSRF and authentication middleware (a hit skips them all)
+    and before GZipMiddleware (it stores the gzipped bytes), but after any middleware that
+    must see every request, such as counting or a campaign site's `request.campaign`.
+    """
+
+    def __init__(self, get_response):
+        from rumbo.core import pagecache
+
+        pagecache.watch_connections()
+        self._cache = pagecache.PageCache(get_response)
+
+    def __call__(self, request):
+        return self._cache(request)

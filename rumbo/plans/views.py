@@ -62,6 +62,10 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/landing.html", {"flow": flow_load()})
 
 
+# No CSRF token: starting a plan acts for no one (a new, empty plan under a new random code),
+# so a forged request gains nothing, and a token would keep the landing page, where every
+# campaign sends its visitors, out of the shared page cache (ADR 0005; rate-limited below).
+@csrf_exempt
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
     flow = flow_load()
