@@ -376,21 +376,19 @@ def question_options(*, flow: Flow, question: Question, answers: dict) -> list[O
 def question_message(*, flow: Flow, question: Question, answers: dict) -> Outbound:
     """One question as one message: the question, its help, a hint and its options."""
     options = question_options(flow=flow, question=question, answers=answers)
-    lines = [question.text]
-    if question.help_text:
-        lines.append(question.help_text)
+    notes = [question.help_text] if question.help_text else []
     hints: dict[str, str] = {
         Question.Kind.MULTIPLE: "hint_multiple",
         Question.Kind.NUMBER: "hint_number",
         Question.Kind.PLACE: "hint_place",
     }
     if question.kind in hints:
-        lines.append(text(hints[question.kind]))
-    if options and not question.required:
-        lines.append(text("hint_skip"))
+        notes.append(text(hints[question.kind]))
     elif question.kind == Question.Kind.COUNTRY and not options:
-        lines.append(text("hint_country"))
-    return Outbound("\n".join(lines), options=options)
+        notes.append(text("hint_country"))
+    if options and not question.required:
+        notes.append(text("hint_skip"))
+    return Outbound(question.text, options=options, note="\n".join(notes))
 
 
 def _ask_question(turn: Turn) -> None:

@@ -52,6 +52,8 @@ class Option:
 class Outbound:
     text: str
     options: list[Option] = field(default_factory=list)
+    # Help that may be left out where space is short (an SMS beyond two segments).
+    note: str = ""
     # A document sent by link (the plan's PDF): the provider fetches it.
     document_url: str = ""
     document_name: str = ""
@@ -59,3 +61,7 @@ class Outbound:
     ask_location: bool = False
     # An approved template (WhatsApp, outside the 24-hour window): its name.
     template: str = ""
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.text}\n{self.note}" if self.note else self.text

@@ -47,7 +47,7 @@ def render(
 ) -> list[Request]:
     body = {
         "to": address,
-        "text": outbound.text,
+        "text": outbound.full_text,
         "options": [[option.id, option.title] for option in outbound.options],
         "document": outbound.document_url,
         "ask_location": outbound.ask_location,

@@ -145,18 +145,26 @@ def _split(text: str) -> list[str]:
 
 
 def sms_text(outbound: Outbound, *, shorten=None) -> list[str]:
-    """The SMS texts for one outbound message: numbered options, links shortened."""
-    content = outbound.text
-    if outbound.options:
-        content += "\n" + "\n".join(
-            f"{n} {option.title}" for n, option in enumerate(outbound.options, start=1)
-        )
-    if outbound.document_url:
-        content += "\n" + outbound.document_url
+    """The SMS texts for one outbound message: numbered options, links shortened, the note
+    (help) left out when the message would not fit two segments with it."""
+    numbered = "\n".join(
+        f"{n} {option.title}" for n, option in enumerate(outbound.options, start=1)
+    )
+    pieces = [outbound.text, numbered, outbound.document_url]
+    content = _compose(pieces, shorten)
+    if outbound.note:
+        with_note = _compose([outbound.text, outbound.note, *pieces[1:]], shorten)
+        if segments(with_note) <= SEGMENTS_MAX or segments(content) > SEGMENTS_MAX:
+            content = with_note
+    return _split(content)
+
+
+def _compose(pieces: list[str], shorten) -> str:
+    content = "\n".join(piece for piece in pieces if piece)
     if shorten is not None:
         content = URL.sub(lambda match: shorten(match.group(0)), content)
     encoded = gsm7(content)
-    return _split(encoded if encoded is not None else content)
+    return encoded if encoded is not None else content
 
 
 def render(

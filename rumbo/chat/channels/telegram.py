@@ -101,7 +101,7 @@ def render(
     channel: Channel, address: str, outbound: Outbound, *, window: bool, conversation=None
 ) -> list[Request]:
     requests = []
-    content = outbound.text
+    content = outbound.full_text
     markup: dict | None = None
     options = [o for o in outbound.options if len(o.id.encode()) <= CALLBACK_DATA_MAX]
     if options:

@@ -159,7 +159,7 @@ def render(
         }
         return [Request(path, body)]
     requests = []
-    content = outbound.text
+    content = outbound.full_text
     options = outbound.options
     interactive = None
     if outbound.ask_location and not options:

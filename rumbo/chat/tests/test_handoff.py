@@ -108,8 +108,10 @@ def test_messages_of_a_hand_off_are_encrypted_at_rest(hooks, providers, whatsapp
         stored = [row[0] for row in cursor.fetchall()]
         cursor.execute("SELECT address FROM chat_conversation")
         addresses = [row[0] for row in cursor.fetchall()]
-    assert stored and all(value.startswith("enc1$") for value in stored)
-    assert addresses and all(PERSON not in value for value in addresses)
+    assert stored
+    assert all(value.startswith("enc1$") for value in stored)
+    assert addresses
+    assert all(PERSON not in value for value in addresses)
 
 
 def test_staff_of_another_point_cannot_see_the_hand_off(client, hooks, providers, whatsapp, centro):
