@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from rumbo.measurement.models import REGIONAL, DailyCount
+from rumbo.measurement.models import REGIONAL, DailyCount, MonthlyCount
 
 logger = logging.getLogger(__name__)
 
@@ -79,14 +79,16 @@ def counts_pending() -> dict[CountKey, int]:
 
 def counts_discard() -> None:
     """Forgets counts not yet written (tests start from nothing)."""
+    global _last_flush
     with _lock:
         _pending.clear()
+        _last_flush = time.monotonic()
 
 
 _UPSERT = (
-    "INSERT INTO {table} (is_demo, day, site, country, metric, key, count) "
+    "INSERT INTO {table} (is_demo, {period}, site, country, metric, key, count) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s) "
-    "ON CONFLICT (day, site, country, metric, key) "
+    "ON CONFLICT ({period}, site, country, metric, key) "
     "DO UPDATE SET count = {table}.count + excluded.count"
 )
 
@@ -102,10 +104,20 @@ def counts_flush() -> int:
     if not batch:
         return 0
     rows = [(False, *entry, amount) for entry, amount in sorted(batch.items())]
-    table = connection.ops.quote_name(DailyCount._meta.db_table)
+    monthly: Counter[CountKey] = Counter()
+    for (day, site, country, metric, key), amount in batch.items():
+        monthly[(day.replace(day=1), site, country, metric, key)] += amount
+    month_rows = [(False, *entry, amount) for entry, amount in sorted(monthly.items())]
+    quote = connection.ops.quote_name
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(_UPSERT.format(table=table), rows)
+            cursor.executemany(
+                _UPSERT.format(table=quote(DailyCount._meta.db_table), period="day"), rows
+            )
+            cursor.executemany(
+                _UPSERT.format(table=quote(MonthlyCount._meta.db_table), period="month"),
+                month_rows,
+            )
     except Exception:
         logger.warning("measurement: counts could not be written; kept for the next flush")
         with _lock:
@@ -116,3 +128,38 @@ def counts_flush() -> int:
 
 
 atexit.register(lambda: counts_flush() if _pending else None)
+
+
+def monthly_rebuild() -> int:
+    """Recomputes the monthly sums from the daily counts (after daily rows were written in
+    bulk, by the demo or a benchmark); returns how many monthly rows there are."""
+    from django.db.models import Sum
+    from django.db.models.functions import TruncMonth
+
+    with transaction.atomic():
+        MonthlyCount.objects.all().delete()
+        sums = (
+            DailyCount.objects.annotate(month=TruncMonth("day"))
+            .values_list("month", "site", "country", "metric", "key", "is_demo")
+            .annotate(total=Sum("count"))
+            .order_by()
+        )
+        merged: dict[tuple, list] = {}
+        for month, site, country, metric, key, is_demo, total in sums:
+            entry = merged.setdefault((month, site, country, metric, key), [0, True])
+            entry[0] += total
+            entry[1] = entry[1] and is_demo  # demo only if every day counted was demo
+        rows = [
+            MonthlyCount(
+                month=month,
+                site=site,
+                country=country,
+                metric=metric,
+                key=key,
+                count=total,
+                is_demo=is_demo,
+            )
+            for (month, site, country, metric, key), (total, is_demo) in merged.items()
+        ]
+        MonthlyCount.objects.bulk_create(rows, batch_size=4000)
+    return len(rows)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rumbo.campaigns.models import Campaign
+from rumbo.measurement.counters import monthly_rebuild
 from rumbo.measurement.models import DailyCount, Indicator, SocialResult, TrackedLink
 
 DAYS = 90
@@ -136,6 +137,7 @@ def load() -> list[str]:
                         )
         DailyCount.objects.bulk_create(counts, batch_size=4000)
         SocialResult.objects.bulk_create(social, batch_size=4000)
+        monthly_rebuild()
         indicators: list[tuple[str, str, int]] = [
             ("People reached on social media", Indicator.Measure.REACH, 1_000_000),
             ("Plans created", Indicator.Measure.PLANS, 20_000),

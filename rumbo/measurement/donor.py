@@ -15,7 +15,7 @@ from rumbo.casework.models import Consultation
 from rumbo.core.exports import xlsx_bytes
 from rumbo.core.services import job_finish, job_progress
 from rumbo.measurement.models import DailyCount, DonorReport, Indicator, SocialResult
-from rumbo.measurement.selectors import SUPPRESSION_THRESHOLD, suppress
+from rumbo.measurement.selectors import SUPPRESSION_THRESHOLD, _sums, suppress
 from rumbo.plans.pdf import _PlanPDF
 
 Step = Indicator.Measure
@@ -48,22 +48,12 @@ def donor_figures(
         if not programme or programme_label(c) == programme
     ]
     slugs = [c.slug for c in campaigns]
-    counts = dict(
-        DailyCount.objects.filter(site__in=slugs, day__range=(date_from, date_to))
-        .filter(metric__in=[DailyCount.Metric.VISIT, DailyCount.Metric.FUNNEL])
-        .values_list("metric")
-        .annotate(total=Sum("count"))
-        .order_by()
-        .values_list("metric", "total")
-    )
-    steps = dict(
-        DailyCount.objects.filter(
-            site__in=slugs, day__range=(date_from, date_to), metric=DailyCount.Metric.FUNNEL
-        )
-        .values_list("key")
-        .annotate(total=Sum("count"))
-        .order_by()
-    )
+    sums = _sums(slugs, date_from, date_to)
+    visits = sum(n for (_s, metric, _k), n in sums.items() if metric == DailyCount.Metric.VISIT)
+    steps: dict[str, int] = {}
+    for (_site, metric, key), n in sums.items():
+        if metric == DailyCount.Metric.FUNNEL:
+            steps[key] = steps.get(key, 0) + n
     reach = (
         SocialResult.objects.filter(campaign__in=campaigns, day__range=(date_from, date_to))
         .aggregate(reach=Sum("reach"))
@@ -72,7 +62,7 @@ def donor_figures(
     )
     values = {
         Step.REACH: reach,
-        Step.VISITS: counts.get(DailyCount.Metric.VISIT, 0),
+        Step.VISITS: visits,
         **{step: steps.get(step, 0) for step in Step.values if step not in ("reach", "visits")},
     }
     indicators = Indicator.objects.filter(programme__in=["", programme]).order_by("name")

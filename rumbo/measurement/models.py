@@ -109,6 +109,31 @@ class DailyCount(DemoMarked):
         return f"{self.day} {self.site or '-'} {self.metric}:{self.key} = {self.count}"
 
 
+class MonthlyCount(DemoMarked):
+    """The daily counts summed by month, written with them (rumbo.measurement.counters), so
+    that a dashboard over years reads months, not every day."""
+
+    month = models.DateField(_("month"))
+    site = models.CharField(_("site"), max_length=60, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    metric = models.CharField(_("metric"), max_length=8, choices=DailyCount.Metric.choices)
+    key = models.CharField(_("key"), max_length=120)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("monthly count")
+        verbose_name_plural = _("monthly counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "site", "country", "metric", "key"], name="monthly_count_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["site", "month"], name="monthly_count_site_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.site or '-'} {self.metric}:{self.key} = {self.count}"
+
+
 class SocialResult(DemoMarked):
     """Reach, impressions and engagement of one social media post on one day, imported
     from the platform's export. (platform, post_id, day) is the natural key, so importing

@@ -6,13 +6,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from rumbo.campaigns.models import Campaign
 from rumbo.casework.selectors import SUPPRESSION_THRESHOLD, suppress
 from rumbo.measurement import charts, permissions
-from rumbo.measurement.models import REGIONAL, DailyCount, Indicator, SocialResult, TrackedLink
+from rumbo.measurement.models import (
+    REGIONAL,
+    DailyCount,
+    Indicator,
+    MonthlyCount,
+    SocialResult,
+    TrackedLink,
+)
 
 Metric = DailyCount.Metric
 Step = Indicator.Measure
@@ -106,15 +113,43 @@ def site_choices(*, user: Any) -> list[tuple[str, str]]:
     return choices
 
 
+def _month_split(
+    start: datetime.date, end: datetime.date
+) -> tuple[tuple[datetime.date, datetime.date] | None, list[tuple[datetime.date, datetime.date]]]:
+    """The whole months inside [start, end] (first days of the first and last), and the
+    day ranges left at either edge."""
+    first = start if start.day == 1 else _next_month(start)
+    after_end = end + datetime.timedelta(days=1)
+    last = after_end.replace(day=1)  # the month after the last whole month
+    if first >= last:
+        return None, [(start, end)]
+    edges = []
+    if start < first:
+        edges.append((start, first - datetime.timedelta(days=1)))
+    if last <= end:
+        edges.append((last, end))
+    return (first, last - datetime.timedelta(days=1)), edges
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
 def _sums(sites: list[str], start: datetime.date, end: datetime.date) -> dict:
-    """{(site, metric, key): count} over the period."""
-    rows = (
-        DailyCount.objects.filter(site__in=sites, day__range=(start, end))
-        .values_list("site", "metric", "key")
-        .annotate(total=Sum("count"))
-        .order_by()
-    )
-    return {(site, metric, key): total for site, metric, key, total in rows}
+    """{(site, metric, key): count} over the period: whole months from the monthly sums,
+    the days at either edge from the daily counts."""
+    months, edges = _month_split(start, end)
+    totals: dict[tuple[str, str, str], int] = defaultdict(int)
+    querysets: list[QuerySet] = [
+        DailyCount.objects.filter(site__in=sites, day__range=edge) for edge in edges
+    ]
+    if months:
+        querysets.append(MonthlyCount.objects.filter(site__in=sites, month__range=months))
+    for queryset in querysets:
+        rows = queryset.values_list("site", "metric", "key").annotate(total=Sum("count"))
+        for site, metric, key, total in rows.order_by():
+            totals[(site, metric, key)] += total
+    return totals
 
 
 def _social(campaign_ids: list[int], start: datetime.date, end: datetime.date) -> dict:
@@ -154,14 +189,24 @@ def _keyed_table(key: str, title: str, now: dict, before: dict, labels=None, lim
 
 
 def _trend(sites: list[str], start: datetime.date, end: datetime.date) -> Trend:
-    rows = (
-        DailyCount.objects.filter(site__in=sites, day__range=(start, end))
-        .filter(metric__in=[Metric.VISIT, Metric.FUNNEL])
-        .values_list("day", "metric", "key")
-        .annotate(total=Sum("count"))
-        .order_by()
-    )
+    wanted = Q(metric=Metric.VISIT) | Q(metric=Metric.FUNNEL, key=Step.PLANS)
     days = (end - start).days + 1
+    months, edges = _month_split(start, end) if days > 732 else (None, [(start, end)])
+    rows: list[tuple[datetime.date, str, int]] = []
+    for edge in edges:
+        rows += (
+            DailyCount.objects.filter(wanted, site__in=sites, day__range=edge)
+            .values_list("day", "metric")
+            .annotate(total=Sum("count"))
+            .order_by()
+        )
+    if months:
+        rows += (
+            MonthlyCount.objects.filter(wanted, site__in=sites, month__range=months)
+            .values_list("month", "metric")
+            .annotate(total=Sum("count"))
+            .order_by()
+        )
     # Daily points up to four months, then weeks, then months: a readable chart and table.
     if days <= 122:
         bucket = lambda day: day  # noqa: E731
@@ -174,10 +219,10 @@ def _trend(sites: list[str], start: datetime.date, end: datetime.date) -> Trend:
         label = lambda day: day.strftime("%Y-%m")  # noqa: E731
     visits: dict[datetime.date, int] = defaultdict(int)
     plans: dict[datetime.date, int] = defaultdict(int)
-    for day, metric, key, total in rows:
+    for day, metric, total in rows:
         if metric == Metric.VISIT:
             visits[bucket(day)] += total
-        elif key == Step.PLANS:
+        else:
             plans[bucket(day)] += total
     periods = sorted({bucket(start + datetime.timedelta(days=n)) for n in range(days)})
     return Trend(

@@ -203,6 +203,9 @@ def _row_parse(layout: Layout, row: dict, number: int, labels: dict) -> tuple[di
         value = row.get(column, "").strip().replace(",", "")
         if value in ("", "-"):
             return 0
+        whole_part, dot, fraction = value.partition(".")
+        if dot and fraction.strip("0") == "":
+            value = whole_part  # X writes counts as "2100.0"
         parsed = parse_int(value, minimum=0, maximum=2_000_000_000)
         if parsed is None:
             problems.append(

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 
 from rumbo.casework.factories import InfoPointFactory
 from rumbo.core.factories import PlaceFactory, country
@@ -129,7 +130,10 @@ def test_visitor_through_a_tracked_link_is_in_the_funnel_and_nowhere_as_a_person
     assert counted[("device", "mobile")] == 2  # the landing page and the plan
     assert {row.country for row in funnel} == {"HN"}
     # The dashboard of the campaign shows it (as "<5": one person must not be singled out).
-    board = selectors.dashboard(user=_staff(), site=link.campaign.slug, date_from=day, date_to=day)
+    with translation.override("en"):
+        board = selectors.dashboard(
+            user=_staff(), site=link.campaign.slug, date_from=day, date_to=day
+        )
     plans_row = next(row for row in board.funnel.rows if row.label == "Plans created")
     assert plans_row.count is None
 
@@ -149,7 +153,7 @@ def test_visitor_through_a_tracked_link_is_in_the_funnel_and_nowhere_as_a_person
     assert cookies == []
     assert not written["sessions.Session"]
     measurement = {label for label, rows in written.items() if rows and "measurement" in label}
-    assert measurement == {"measurement.DailyCount"}
+    assert measurement == {"measurement.DailyCount", "measurement.MonthlyCount"}
 
 
 def _staff():
