@@ -27,7 +27,7 @@ def every_value_in_the_database() -> list[str]:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
             values += [str(cell) for row in cursor.fetchall() for cell in row]
     for model in apps.get_models():
-        fields = [field for field in model._meta.concrete_fields]
+        fields = list(model._meta.concrete_fields)
         for row in model._base_manager.all():
             values += [str(field.value_from_object(row)) for field in fields]
     return values
