@@ -1,8 +1,8 @@
 """The certificate as a one-page PDF (fpdf2) in the course's language, in its issuer's design
 (colours, logo, signatory), with a QR code to its public verification page.
 
-The font and the Arabic shaping are the plan PDF's (DejaVu Sans, embedded as a subset; HarfBuzz
-lays Arabic right to left), read from rumbo/plans rather than copied.
+The font and the Arabic shaping are every Rumbo PDF's (rumbo/core/pdf.py: DejaVu Sans embedded
+as a subset; HarfBuzz lays Arabic right to left).
 """
 
 import io
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from rumbo.certificates.models import Certificate
-from rumbo.plans.pdf import FONT_CANDIDATES
+from rumbo.core.pdf import body_font_add, text_for
 
 CACHE_SECONDS = 24 * 3600
 WIDTH, HEIGHT = 297, 210  # A4 landscape, millimetres
@@ -31,18 +31,10 @@ class _CertificatePDF(FPDF):
         self.set_auto_page_break(auto=False)
         self.set_margins(20, 20, 20)
         self.rtl = rtl
-        font = next((path for path in FONT_CANDIDATES if path.exists()), None)
-        self.family = "helvetica"
-        if font:
-            self.add_font("body", fname=str(font))
-            self.family = "body"
-            if rtl:
-                self.set_text_shaping(use_shaping_engine=True, direction="rtl")
+        self.family = body_font_add(self, rtl=rtl)
 
     def clean(self, text: str) -> str:
-        if self.family == "body":
-            return text
-        return text.encode("latin-1", "replace").decode("latin-1")
+        return text_for(self.family, text)
 
     def centred(self, text: str, *, size: float, height: float, ltr: bool = False) -> None:
         self.set_font(self.family, size=size)
