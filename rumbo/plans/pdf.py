@@ -2,28 +2,14 @@
 fonts/ so that no system font is needed) is embedded as a subset, so the file stays small;
 Arabic text is shaped and laid right to left with HarfBuzz."""
 
-from pathlib import Path
-
 from django.utils import formats
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from rumbo.core.pdf import font_path as _font_path
+from rumbo.core.pdf import shaping_available as _shaping_available
 from rumbo.plans.selectors import PlanSummary
-
-FONT_CANDIDATES = (Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf",)
-
-
-def _shaping_available() -> bool:
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _font_path() -> Path | None:
-    return next((path for path in FONT_CANDIDATES if path.exists()), None)
 
 
 class _PlanPDF(FPDF):
