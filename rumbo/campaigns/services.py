@@ -27,6 +27,7 @@ from rumbo.campaigns.permissions import (
     campaign_may_publish_regional,
 )
 from rumbo.campaigns.svg import svg_sanitise
+from rumbo.core.uploads import MEGABYTE, UploadError, UploadLimits, upload_read
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -262,17 +263,12 @@ def material_create(
         raise ValidationError(errors)
     data = b""
     if file is not None:
-        limit = settings.RUMBO_CAMPAIGN_MATERIAL_MAX_MB * 1024 * 1024
-        data = file.read(limit + 1)
-        if len(data) > limit:
-            raise ValidationError(
-                {
-                    "file": _("The file is larger than %(size)s MB.")
-                    % {"size": settings.RUMBO_CAMPAIGN_MATERIAL_MAX_MB}
-                }
-            )
-        if not data:
-            raise ValidationError({"file": _("The file is empty.")})
+        # The one upload gate (rumbo.core.uploads): read no further than the limit.
+        limits = UploadLimits(max_upload_bytes=settings.RUMBO_CAMPAIGN_MATERIAL_MAX_MB * MEGABYTE)
+        try:
+            data = upload_read(file=file, name=file_name, limits=limits)
+        except UploadError as error:
+            raise ValidationError({"file": error.message}) from error
         file_type = material_file_type(kind=kind, name=file_name, head=data[:64])
         material.content_type = file_type.content_type
         material.size = len(data)

@@ -16,6 +16,7 @@ from rumbo.campaigns.permissions import campaign_may_edit, campaign_may_publish
 from rumbo.campaigns.posters import campaign_poster_pdf, site_qr_svg
 from rumbo.core.downloads import download_response
 from rumbo.core.forms import form_add_service_error
+from rumbo.guides.templatetags.guides import markdown
 
 FEED_ITEMS = 20
 
@@ -223,7 +224,7 @@ def _feed(request: HttpRequest, *, title: str, link: str, items) -> HttpResponse
         feed.add_item(
             title=item.title,
             link=url,
-            description=item.body[:500],
+            description=markdown(item.body),
             unique_id=url,
             pubdate=item.published_at,
             updateddate=item.updated_at,

@@ -15,7 +15,13 @@ def site(request):
         "campaign_theme": "",
     }
     if campaign is not None:
-        from rumbo.campaigns.sites import theme_css
+        from rumbo.campaigns.sites import campaign_for_slug, theme_css
+
+        # Read again from the kept copy inside the page's own reading, so a page stored in
+        # the page cache records the campaigns table and is dropped when a theme changes.
+        campaign = campaign_for_slug(campaign.slug) or campaign
+        context["campaign"] = campaign
+        context["site_name"] = campaign.name
 
         # Colours are validated as #rrggbb; the CSP allows exactly this text by its hash.
         context["campaign_theme"] = mark_safe(theme_css(campaign))  # noqa: S308

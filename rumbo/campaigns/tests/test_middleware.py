@@ -94,3 +94,26 @@ def test_no_cookie_is_set_for_a_visitor(client, campaign):
     for path in ("/c/ponele/", "/c/ponele/guides/", "/c/ponele/plan/", "/c/ponele/materials/"):
         response = client.get(path.replace("/materials/", "/campaigns/ponele/materials/"))
         assert response.cookies == {}, path
+
+
+def test_cached_pages_vary_by_site(client, campaign, settings):
+    settings.RUMBO_PAGE_CACHE_ENABLED = True
+    settings.ALLOWED_HOSTS = ["ponele.example", "testserver"]
+    for _ in range(2):
+        themed = client.get("/c/ponele/plan/")
+        regional = client.get("/plan/")
+        own_domain = client.get("/plan/", headers={"host": "ponele.example"})
+    assert themed.get("X-Page-Cache") == "hit"
+    assert f"<style>{theme_css(campaign)}</style>" in themed.content.decode()
+    assert theme_hash(theme_css(campaign)) in themed["Content-Security-Policy"]
+    assert "<style>" not in regional.content.decode()
+    assert theme_hash(theme_css(campaign)) not in regional["Content-Security-Policy"]
+    assert 'class="brand" href="/"' in own_domain.content.decode()
+    assert "Ponele plan" in own_domain.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/c/ponele/", "/c/ponele/guides/", "/c/ponele/plan/"])
+def test_campaign_pages_fit_the_first_round_trip(client, campaign, path):
+    response = client.get(path, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) <= 14_600
