@@ -502,3 +502,67 @@ def opportunity_from_confirmation(*, token: str, max_age_days: int) -> Opportuni
         .exclude(status=Opportunity.Status.ARCHIVED)
         .first()
     )
+
+
+# --- The next concrete step towards a pathway not met yet (for the plan) --------------------
+
+# Which service of the information points' taxonomy helps with each kind of pathway.
+PATHWAY_SERVICES = {
+    "temporary_work": "labour-mobility",
+    "seasonal_work": "labour-mobility",
+    "study": "regular-migration-information",
+    "family": "document-guidance",
+    "visitor": "document-guidance",
+    "free_mobility": "document-guidance",
+    "asylum": "legal-advice",
+    "humanitarian": "legal-advice",
+    "regularisation": "legal-advice",
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What the person can do now: go to `name` (linked by `url`), which offers `service`."""
+
+    service: str  # the service's name, in the active language
+    name: str
+    url: str
+    distance_km: float | None
+
+
+def pathway_next_step(*, pathway_kind: str, facts: Facts) -> NextStep | None:
+    """For a pathway the person does not meet yet, the nearest public information point that
+    offers the service helping with its kind (for a work visa: labour-mobility programmes),
+    from the person's municipality (`facts.place_id`), else any in their country
+    (`facts.nationality`); None when there is none. A plan shows it instead of a bare
+    "you need a job offer"; the plans app decides where."""
+    from rumbo.infopoints.models import Service
+    from rumbo.infopoints.selectors import info_point_list_nearest, info_point_list_public
+
+    code = PATHWAY_SERVICES.get(pathway_kind)
+    service = Service.objects.filter(code=code).first() if code else None
+    if service is None:
+        return None
+    origin = (
+        Place.objects.filter(pk=facts.place_id, kind=Place.Kind.CITY).first()
+        if facts.place_id
+        else None
+    )
+    if origin is not None:
+        nearest = info_point_list_nearest(
+            latitude=origin.latitude, longitude=origin.longitude, limit=1, service=code
+        )
+        if nearest:
+            point, distance = nearest[0]
+            return NextStep(service.name, point.name, point.get_absolute_url(), distance)
+    if not facts.nationality:
+        return None
+    found = (
+        info_point_list_public()
+        .filter(services=service, place__country__code=facts.nationality.upper())
+        .order_by("name")
+        .first()
+    )
+    if found is None:
+        return None
+    return NextStep(service.name, found.name, found.get_absolute_url(), None)
