@@ -18,6 +18,11 @@ from django.urls import Resolver404, resolve
 from rumbo.measurement import counters
 from rumbo.measurement.models import DailyCount
 
+VIEW, DEVICE, VISIT = (
+    str(metric)
+    for metric in (DailyCount.Metric.VIEW, DailyCount.Metric.DEVICE, DailyCount.Metric.VISIT)
+)
+
 # Pages that are not the public's: staff and admin pages, the API, files, the tracked links
 # (their view counts the click itself) and the dashboard.
 NOT_PUBLIC_PREFIXES = (
@@ -47,6 +52,8 @@ def device_class(user_agent: str) -> str:
     """mobile, tablet or desktop; "" for a robot (not counted)."""
     if not user_agent or BOT.search(user_agent):
         return ""
+    if "Mobi" in user_agent and "iPad" not in user_agent:
+        return "mobile"  # most visitors: phones say "Mobile" (skips the longer searches)
     if TABLET.search(user_agent):
         return "tablet"
     if MOBILE.search(user_agent):
@@ -68,20 +75,32 @@ def opted_out(request) -> bool:
     return meta.get("HTTP_DNT") == "1" or meta.get("HTTP_SEC_GPC") == "1"
 
 
+# Page kinds of fixed addresses (routes without parameters), so a page from the cache is
+# not resolved again; addresses holding values (a plan's code) are never kept.
+_FIXED_KINDS: dict[tuple[str | None, str], str] = {}
+FIXED_KINDS_MAX = 2000
+
+
 def page_kind(request) -> str:
     """ "namespace:name" of the page, or "" for a page that is not public."""
     path = request.path_info
     if path.startswith(NOT_PUBLIC_PREFIXES):
         return ""
+    urlconf = getattr(request, "urlconf", None)
+    if (kind := _FIXED_KINDS.get((urlconf, path))) is not None:
+        return kind
     match = getattr(request, "resolver_match", None)
     if match is None:  # answered before URL resolution, e.g. from the page cache
         try:
-            match = resolve(path, getattr(request, "urlconf", None))
+            match = resolve(path, urlconf)
         except Resolver404:
             return ""
-    if getattr(match.func, "uses_powers", False) or not match.url_name:
-        return ""
-    return f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    kind = ""
+    if not getattr(match.func, "uses_powers", False) and match.url_name:
+        kind = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    if not match.args and not match.kwargs and len(_FIXED_KINDS) < FIXED_KINDS_MAX:
+        _FIXED_KINDS[(urlconf, path)] = kind
+    return kind
 
 
 class CountingMiddleware:
@@ -108,13 +127,11 @@ class CountingMiddleware:
         if not kind:
             return
         site, country = counters.request_site(request)
-        add = counters.counts_add
-        add(site=site, country=country, metric=DailyCount.Metric.VIEW, key=kind)
-        add(site=site, country=country, metric=DailyCount.Metric.DEVICE, key=device)
+        entries = [(site, country, VIEW, kind), (site, country, DEVICE, device)]
         referer = request.META.get("HTTP_REFERER", "")
-        if referer:
-            own_host = request.META.get("HTTP_HOST", "").rsplit(":", 1)[0].lower()
-            if (urlsplit(referer).hostname or "").lower() == own_host:
-                return  # a page reached from another page of this site: not a new visit
-        source = referring_domain(referer) if referer else ""
-        add(site=site, country=country, metric=DailyCount.Metric.VISIT, key=source or "direct")
+        own_host = request.META.get("HTTP_HOST", "").rsplit(":", 1)[0].lower()
+        # A page reached from another page of this site is a view, not a new visit.
+        if not referer or (urlsplit(referer).hostname or "").lower() != own_host:
+            source = referring_domain(referer) if referer else ""
+            entries.append((site, country, VISIT, source or "direct"))
+        counters.counts_add_many(entries)
