@@ -2,8 +2,16 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from rumbo.campaigns.models import LandingBlock, Material, NewsItem, PressContact
+from rumbo.campaigns.models import (
+    LandingBlock,
+    Material,
+    NewsItem,
+    Partnership,
+    PressContact,
+    SocialChannel,
+)
 from rumbo.core.forms import Utf8FormMixin, WholeNumberField
+from rumbo.core.models import Organisation
 from rumbo.core.validators import WebURLFormField
 
 
@@ -74,3 +82,16 @@ class ThemeForm(Utf8FormMixin, forms.Form):
     logo_svg = forms.CharField(
         label=_("Logo (SVG source)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+
+
+class PartnerForm(Utf8FormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Partnership.Role.choices)
+
+
+class ChannelForm(Utf8FormMixin, forms.Form):
+    platform = forms.ChoiceField(label=_("Platform"), choices=SocialChannel.Platform.choices)
+    url = WebURLFormField(label=_("Address of the account"))
+    handle = forms.CharField(label=_("Account name"), max_length=100, required=False)

@@ -46,4 +46,7 @@ EXCLUDED = {
     "manage_news_publish": "campaign team POST target",
     "manage_material": "campaign team page (powers, second factor)",
     "manage_theme": "campaign team page (powers, second factor)",
+    "manage_partner": "campaign team page (powers, second factor)",
+    "manage_channel": "campaign team page (powers, second factor)",
+    "manage_remove": "campaign team POST target",
 }

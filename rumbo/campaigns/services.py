@@ -19,7 +19,9 @@ from rumbo.campaigns.models import (
     LandingRevision,
     Material,
     NewsItem,
+    Partnership,
     PressContact,
+    SocialChannel,
 )
 from rumbo.campaigns.permissions import (
     campaign_may_edit,
@@ -344,3 +346,41 @@ def news_publish(*, item: NewsItem, user: Any) -> NewsItem:
     item.published_at = timezone.now()
     item.save(update_fields=["published_at", "updated_at"])
     return item
+
+
+# Partners and channels
+
+
+@transaction.atomic
+def partnership_add(*, campaign: Campaign, user: Any, organisation: Any, role: str) -> Partnership:
+    _check_editor(user=user, campaign=campaign)
+    partnership = Partnership(campaign=campaign, organisation=organisation, role=role)
+    partnership.order = Partnership.objects.filter(campaign=campaign).count()
+    partnership.full_clean()
+    partnership.save()
+    return partnership
+
+
+@transaction.atomic
+def channel_add(
+    *, campaign: Campaign, user: Any, platform: str, url: str, handle: str
+) -> SocialChannel:
+    """A social account shown as a plain link: nothing of the platform is embedded."""
+    _check_editor(user=user, campaign=campaign)
+    channel = SocialChannel(campaign=campaign, platform=platform, url=url, handle=handle)
+    channel.full_clean()
+    channel.save()
+    return channel
+
+
+@transaction.atomic
+def campaign_item_remove(*, campaign: Campaign, user: Any, item: Any) -> None:
+    """Removes a partner, a channel, a material or a landing block of `campaign` (a landing
+    block removal is a new draft version)."""
+    _check_editor(user=user, campaign=campaign)
+    if item.campaign_id != campaign.pk:
+        raise PermissionDenied(_("This belongs to another campaign."))
+    if isinstance(item, LandingBlock):
+        landing_block_delete(campaign=campaign, user=user, block=item)
+        return
+    item.delete()

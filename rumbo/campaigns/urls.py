@@ -42,4 +42,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/manage/materials/", views.manage_material, name="manage_material"),
     path("<slug:slug>/manage/theme/", views.manage_theme, name="manage_theme"),
+    path("<slug:slug>/manage/partners/", views.manage_partner, name="manage_partner"),
+    path("<slug:slug>/manage/channels/", views.manage_channel, name="manage_channel"),
+    path(
+        "<slug:slug>/manage/<str:kind>/<int:pk>/remove/",
+        views.manage_remove,
+        name="manage_remove",
+    ),
 ]

@@ -10,7 +10,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from rumbo.accounts.decorators import powers_required
 from rumbo.campaigns import selectors, services
-from rumbo.campaigns.forms import BlockForm, MaterialForm, NewsForm, ThemeForm
+from rumbo.campaigns.forms import (
+    BlockForm,
+    ChannelForm,
+    MaterialForm,
+    NewsForm,
+    PartnerForm,
+    ThemeForm,
+)
 from rumbo.campaigns.models import Campaign, NewsItem
 from rumbo.campaigns.permissions import campaign_may_edit, campaign_may_publish
 from rumbo.campaigns.posters import campaign_poster_pdf, site_qr_svg
@@ -285,6 +292,8 @@ def manage_campaign(request: HttpRequest, slug: str) -> HttpResponse:
         "may_publish": campaign_may_publish(user=request.user, campaign=campaign),
         "drafts": selectors.news_drafts(campaign=campaign),
         "materials": selectors.material_list(campaign=campaign),
+        "partnerships": selectors.partnership_list(campaign=campaign),
+        "channels": selectors.channel_list(campaign=campaign),
     }
     return render(request, "campaigns/manage/campaign.html", context)
 
@@ -444,3 +453,49 @@ def manage_theme(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The theme is saved."))
             return redirect("campaigns:manage_campaign", slug=slug)
     return render(request, "campaigns/manage/form.html", {"campaign": campaign, "form": form})
+
+
+def _manage_form(request: HttpRequest, slug: str, form_class, save, done: str) -> HttpResponse:
+    campaign = _editable(request, slug)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(campaign=campaign, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_add_service_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("campaigns:manage_campaign", slug=slug)
+    return render(request, "campaigns/manage/form.html", {"campaign": campaign, "form": form})
+
+
+@powers_required
+def manage_partner(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_form(request, slug, PartnerForm, services.partnership_add, _("Partner added."))
+
+
+@powers_required
+def manage_channel(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_form(request, slug, ChannelForm, services.channel_add, _("Channel added."))
+
+
+REMOVABLE = {
+    "block": selectors.landing_block_list,
+    "partner": selectors.partnership_list,
+    "channel": selectors.channel_list,
+    "material": selectors.material_list,
+}
+
+
+@powers_required
+@require_POST
+def manage_remove(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    campaign = _editable(request, slug)
+    if kind not in REMOVABLE:
+        raise Http404(_("Nothing to remove at this address."))
+    item = REMOVABLE[kind](campaign=campaign).filter(pk=pk).first()
+    if item is None:
+        raise Http404(_("Nothing to remove at this address."))
+    services.campaign_item_remove(campaign=campaign, user=request.user, item=item)
+    messages.success(request, _("Removed."))
+    return redirect("campaigns:manage_campaign", slug=slug)

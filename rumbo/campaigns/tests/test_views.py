@@ -157,3 +157,50 @@ def test_mistyped_upload_answers_400(manager_client, settings, tmp_path):
 def test_regional_list_links_to_each_site(client, campaign):
     html = client.get(reverse("campaigns:list")).content.decode()
     assert 'href="/c/ponele/"' in html
+
+
+def test_manager_adds_a_channel_but_not_a_script_address(manager_client, campaign):
+    url = reverse("campaigns:manage_channel", kwargs={"slug": "ponele"})
+    refused = manager_client.post(url, {"platform": "x", "url": "javascript:alert(1)"})
+    assert refused.status_code == 200
+    assert not campaign.channels.exists()
+    manager_client.post(url, {"platform": "x", "url": "https://x.example/ponele", "handle": "@p"})
+    assert campaign.channels.get().url == "https://x.example/ponele"
+    home = manager_client.get("/c/ponele/").content.decode()
+    assert 'href="https://x.example/ponele" rel="noopener noreferrer"' in home
+    assert "<script" not in home
+    assert "<iframe" not in home
+
+
+def test_manager_adds_a_partner_with_its_role(manager_client, campaign):
+    from rumbo.opportunities.factories import ProviderFactory
+
+    organisation = ProviderFactory(name="Universidad Demo")
+    url = reverse("campaigns:manage_partner", kwargs={"slug": "ponele"})
+    manager_client.post(url, {"organisation": organisation.pk, "role": "academic"})
+    page = manager_client.get(reverse("campaigns:partners", kwargs={"slug": "ponele"}))
+    assert "Universidad Demo" in page.content.decode()
+    assert "Academic partner" in page.content.decode()
+
+
+def test_manager_cannot_remove_another_campaigns_block(manager_client):
+    from rumbo.campaigns.factories import LandingBlockFactory
+
+    other = LandingBlockFactory(campaign=CampaignFactory())
+    url = reverse(
+        "campaigns:manage_remove", kwargs={"slug": "ponele", "kind": "block", "pk": other.pk}
+    )
+    assert manager_client.post(url).status_code == 404
+    assert type(other).objects.filter(pk=other.pk).exists()
+
+
+def test_removing_a_block_makes_a_new_draft_version(manager_client, campaign):
+    from rumbo.campaigns.factories import LandingBlockFactory
+
+    block = LandingBlockFactory(campaign=campaign)
+    url = reverse(
+        "campaigns:manage_remove", kwargs={"slug": "ponele", "kind": "block", "pk": block.pk}
+    )
+    manager_client.post(url)
+    assert not campaign.blocks.exists()
+    assert LandingRevision.objects.filter(campaign=campaign, published_at=None).count() == 1
