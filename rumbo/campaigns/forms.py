@@ -85,7 +85,7 @@ class ThemeForm(Utf8FormMixin, forms.Form):
 
 
 class PartnerForm(Utf8FormMixin, forms.Form):
-    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("name")
     )
     role = forms.ChoiceField(label=_("Role"), choices=Partnership.Role.choices)

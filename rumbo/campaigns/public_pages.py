@@ -37,6 +37,7 @@ EXCLUDED = {
     "feed": "an Atom feed (tests/test_feeds.py)",
     "regional_feed": "an Atom feed (tests/test_feeds.py)",
     "manage": "campaign team page (powers, second factor)",
+    "manage_regional_news": "regional officer page (powers, second factor)",
     "manage_campaign": "campaign team page (powers, second factor)",
     "manage_block": "campaign team page (powers, second factor)",
     "manage_block_new": "campaign team page (powers, second factor)",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("press/", views.regional_press, name="regional_press"),
     path("programmes/<slug:slug>/", views.programme_detail, name="programme"),
     path("manage/", views.manage_index, name="manage"),
+    path("manage/news/", views.manage_regional_news, name="manage_regional_news"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/materials/", views.campaign_materials, name="materials"),
     path("<slug:slug>/materials/<int:pk>/file", views.material_download, name="material_file"),

@@ -19,7 +19,11 @@ from rumbo.campaigns.forms import (
     ThemeForm,
 )
 from rumbo.campaigns.models import Campaign, NewsItem
-from rumbo.campaigns.permissions import campaign_may_edit, campaign_may_publish
+from rumbo.campaigns.permissions import (
+    campaign_may_edit,
+    campaign_may_publish,
+    campaign_may_publish_regional,
+)
 from rumbo.campaigns.posters import campaign_poster_pdf, site_qr_svg
 from rumbo.core.downloads import download_response
 from rumbo.core.forms import form_add_service_error
@@ -277,8 +281,27 @@ def _editable(request: HttpRequest, slug: str) -> Campaign:
 
 @powers_required
 def manage_index(request: HttpRequest) -> HttpResponse:
-    campaigns = selectors.campaign_list_editable(user=request.user)
-    return render(request, "campaigns/manage/index.html", {"campaigns": campaigns})
+    context = {
+        "campaigns": selectors.campaign_list_editable(user=request.user),
+        "regional": campaign_may_publish_regional(user=request.user),
+    }
+    return render(request, "campaigns/manage/index.html", context)
+
+
+@powers_required
+def manage_regional_news(request: HttpRequest) -> HttpResponse:
+    if not campaign_may_publish_regional(user=request.user):
+        raise Http404(_("No campaign has this address."))
+    form = NewsForm(request.POST or None, contacts=selectors.press_contact_list(campaign=None))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.news_create(campaign=None, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_add_service_error(form, error)
+        else:
+            messages.success(request, _("The news item is saved."))
+            return redirect("campaigns:manage")
+    return render(request, "campaigns/manage/form.html", {"form": form})
 
 
 @powers_required

@@ -204,3 +204,16 @@ def test_removing_a_block_makes_a_new_draft_version(manager_client, campaign):
     manager_client.post(url)
     assert not campaign.blocks.exists()
     assert LandingRevision.objects.filter(campaign=campaign, published_at=None).count() == 1
+
+
+def test_only_a_regional_officer_writes_regional_news(client, manager_client, campaign):
+    url = reverse("campaigns:manage_regional_news")
+    assert manager_client.get(url).status_code == 404
+    officer = CampaignRoleFactory(campaign=None, role=CampaignRole.Role.OFFICER).user
+    client.logout()
+    login_with_second_factor(client, officer)
+    client.post(url, {"kind": "release", "title": "Informe regional", "body": "B", "publish": "on"})
+    item = NewsItem.objects.get(title="Informe regional")
+    assert item.campaign is None
+    feed = client.get(reverse("campaigns:regional_feed"))
+    assert b"Informe regional" in feed.content
