@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -23,7 +24,15 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from rumbo.core.uploads import UploadError, json_load, text_decode, upload_check_size, zip_read
+from rumbo.core.uploads import (
+    MEGABYTE,
+    UploadError,
+    UploadLimits,
+    json_load,
+    text_decode,
+    upload_check_size,
+    zip_read,
+)
 
 SELECT_TYPES = ("select_one", "select_multiple")
 NUMERIC_TYPES = ("integer", "decimal", "range")
@@ -63,6 +72,14 @@ META_COLUMNS = {
 UUID_COLUMNS = ("_uuid", "KEY", "meta/instanceID", "meta-instanceID", "instanceID")
 TIME_COLUMNS = ("_submission_time", "SubmissionDate", "end")
 MAX_ROWS = 2_000_000
+# A survey export is large but plain: 100,000 interviews of 80 questions make about 50 MB of
+# CSV, so plain files may be larger than the gate's default. Archives (XLSX, zip) keep the
+# default limits, as do the JSON depth and every other check.
+LIMITS = UploadLimits(
+    max_upload_bytes=200 * MEGABYTE,
+    max_unpacked_bytes=400 * MEGABYTE,
+    max_text_bytes=200 * MEGABYTE,
+)
 
 
 class ImportProblem(UploadError):
@@ -442,46 +459,55 @@ class _Resolver:
         """The question name without its groups."""
         return header.split("/")[-1].split(self.group_sep)[-1]
 
-    def value(self, question_name: str, raw: Any, *, row: int, header: str, file: str) -> Any:
-        if raw is None:
-            return None
-        if isinstance(raw, float | int) and not isinstance(raw, bool):
-            text = str(raw)
-        elif isinstance(raw, datetime | date):
-            return raw.isoformat()
-        else:
-            text = str(raw).strip()
-        if text == "":
-            return None
+    def converter(self, question_name: str) -> Callable[[str], Any]:
+        """The function turning one cell's text (stripped, not empty) into the stored value,
+        built once per column: a 100,000-row export calls it millions of times. It raises
+        ValueError for a number that is not one."""
         question = self.questions.get(question_name)
-        if question is None:
-            return text
-        if question.type in NUMERIC_TYPES:
-            try:
-                number = float(text.replace(",", ".")) if question.type != "integer" else None
-                if question.type == "integer":
-                    number = float(text)
+        kind = question.type if question else ""
+        if kind == "integer":
+
+            def integer(text: str) -> int:
+                try:
+                    return int(text)
+                except ValueError:
+                    number = float(text)  # "3.0" from a spreadsheet
                     if not number.is_integer():
-                        raise ValueError(text)
+                        raise
                     return int(number)
-                return number
-            except ValueError as error:
-                raise ImportProblem(
-                    _("“%(value)s” is not a number") % {"value": text[:40]},
-                    file=file,
-                    row=row,
-                    column=header,
-                ) from error
-        if question.type == "select_one":
-            return self._choice(question, text)
-        if question.type == "select_multiple":
+
+            return integer
+        if kind in ("decimal", "range"):
+            return lambda text: float(text.replace(",", "."))
+        if question is not None and kind == "select_one":
             names = self.choice_names.get(question.list_name, set())
-            parts = text.split()
-            if all(part in names or part == "other" for part in parts):
-                return parts
-            label_name = self._choice(question, text)
-            return [label_name] if label_name != text else parts
-        return text
+            labels = self.choice_by_label.get(question.list_name, {})
+            return lambda text: text if text in names else labels.get(text, text)
+        if question is not None and kind == "select_multiple":
+            names = self.choice_names.get(question.list_name, set()) | {"other"}
+            labels = self.choice_by_label.get(question.list_name, {})
+
+            def multiple(text: str) -> list[str]:
+                parts = text.split()
+                if all(part in names for part in parts):
+                    return parts
+                return [labels[text]] if text in labels else parts
+
+            return multiple
+        return lambda text: text
+
+
+def _cell_text(raw: Any) -> str | None:
+    """A cell as text: None when empty; a spreadsheet's number or date written out."""
+    if raw is None:
+        return None
+    if raw.__class__ is str:
+        text = raw.strip()
+    elif isinstance(raw, datetime | date):
+        text = raw.isoformat()
+    else:
+        text = str(raw).strip()
+    return text or None
 
 
 def _detect_sep(first_line: str) -> str:
@@ -489,8 +515,8 @@ def _detect_sep(first_line: str) -> str:
 
 
 def csv_table(*, data: bytes, name: str) -> list[list[str]]:
-    upload_check_size(data=data, name=name)
-    text = text_decode(data=data, name=name).lstrip("\ufeff")
+    upload_check_size(data=data, name=name, limits=LIMITS)
+    text = text_decode(data=data, name=name, limits=LIMITS).lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=_detect_sep(first_line))
     try:
@@ -520,9 +546,20 @@ def submissions_from_table(
     resolver = _Resolver(form, headers)
     uuid_index = next((headers.index(c) for c in UUID_COLUMNS if c in headers), None)
     time_index = next((headers.index(c) for c in TIME_COLUMNS if c in headers), None)
+    plain = [
+        (index, column.question, resolver.converter(column.question))
+        for index, column in enumerate(resolver.columns)
+        if column.question and not column.choice
+    ]
+    split = [
+        (index, column.question, column.choice)
+        for index, column in enumerate(resolver.columns)
+        if column.question and column.choice
+    ]
     submissions: list[Submission] = []
     for number, row in enumerate(rows[1:], start=2):
-        if not any(value not in (None, "") for value in row):
+        # any(row) is the quick test; a row of zeros from a spreadsheet is not empty.
+        if not any(row) and all(value in (None, "") for value in row):
             continue
         if number == 2 and _is_tag_row(list(row)):
             continue
@@ -532,28 +569,36 @@ def submissions_from_table(
             raise ImportProblem(_("the row has more fields than the header"), file=name, row=number)
         answers: dict[str, Any] = {}
         ticked: dict[str, list[str]] = {}
-        for column, raw in zip(resolver.columns, row, strict=False):
-            if not column.question:
+        for index, question, convert in plain:
+            if index >= len(row):
+                break
+            text = _cell_text(row[index])
+            if text is None:
                 continue
-            if column.choice:
-                text = str(raw if raw is not None else "").strip()
-                if text in ("1", "1.0", "True", "true"):
-                    ticked.setdefault(column.question, []).append(column.choice)
-                elif text in ("0", "0.0", "False", "false"):
-                    ticked.setdefault(column.question, [])
-                elif text:
-                    raise ImportProblem(
-                        _("“%(value)s” is not 0 or 1") % {"value": text[:40]},
-                        file=name,
-                        row=number,
-                        column=column.header,
-                    )
-                continue
-            value = resolver.value(
-                column.question, raw, row=number, header=column.header, file=name
-            )
-            if value is not None:
-                answers[column.question] = value
+            try:
+                answers[question] = convert(text)
+            except ValueError as error:
+                raise ImportProblem(
+                    _("“%(value)s” is not a number") % {"value": text[:40]},
+                    file=name,
+                    row=number,
+                    column=headers[index],
+                ) from error
+        for index, question, choice in split:
+            if index >= len(row):
+                break
+            text = _cell_text(row[index]) or ""
+            if text in ("1", "1.0", "True", "true"):
+                ticked.setdefault(question, []).append(choice)
+            elif text in ("0", "0.0", "False", "false"):
+                ticked.setdefault(question, [])
+            elif text:
+                raise ImportProblem(
+                    _("“%(value)s” is not 0 or 1") % {"value": text[:40]},
+                    file=name,
+                    row=number,
+                    column=headers[index],
+                )
         # The 0/1 columns are exact even when labels hold spaces, so they win over the text
         # column; all empty means unanswered, all 0 means answered with nothing chosen.
         for question, choices in ticked.items():
@@ -623,18 +668,21 @@ class ParsedUpload:
 def submissions_read(*, data: bytes, name: str, form: FormSpec | None = None) -> ParsedUpload:
     """Submissions from a KoboToolbox CSV, XLSX or JSON export, an ODK Central CSV, or a zip
     of them (ODK Central's "all submissions" zip), chosen by the file's content."""
-    upload_check_size(data=data, name=name)
+    upload_check_size(data=data, name=name, limits=LIMITS)
     if data[:2] == b"PK":
+        upload_check_size(data=data, name=name)
         return archive_read(data=data, name=name, form=form)
     stripped = data.lstrip(b"\xef\xbb\xbf \r\n\t")
     if stripped[:1] in (b"[", b"{"):
-        return _json_read(text=text_decode(data=data, name=name), name=name, form=form)
+        return _json_read(
+            text=text_decode(data=data, name=name, limits=LIMITS), name=name, form=form
+        )
     rows = csv_table(data=data, name=name)
     return ParsedUpload(submissions_from_table(rows=rows, form=form, name=name), form)
 
 
 def _json_read(*, text: str, name: str, form: FormSpec | None) -> ParsedUpload:
-    document = json_load(text=text, name=name)
+    document = json_load(text=text, name=name, limits=LIMITS)
     if isinstance(document, dict) and isinstance(document.get("content"), dict) and form is None:
         # formpack's and KPI's stored form: {"version", "content": <form>, "submissions"}.
         form = form_from_kobo_content(
@@ -660,7 +708,7 @@ def archive_read(*, data: bytes, name: str, form: FormSpec | None = None) -> Par
     jsons = sorted(member for member in files if member.lower().endswith(".json"))
     if jsons:
         member = jsons[0]
-        text = text_decode(data=files[member], name=member)
+        text = text_decode(data=files[member], name=member, limits=LIMITS)
         return _json_read(text=text, name=member, form=form)
     csvs = sorted((m for m in files if m.lower().endswith(".csv")), key=lambda m: (len(m), m))
     if not csvs:

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC
+from functools import partial
 from typing import Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from rumbo.core.models import Country, Job
@@ -153,7 +154,8 @@ def _weight(value: Any, *, row: int, column: str, name: str) -> float:
 
 
 def _aware(moment):
-    if moment is not None and timezone.is_naive(moment):
+    """A time without its zone (KoboToolbox writes _submission_time so) is UTC."""
+    if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
 
@@ -170,7 +172,7 @@ def responses_store(
     if wave.project_id != project.pk:
         raise ImportProblem(_("the wave belongs to another project"), file=name)
     codes = _country_codes()
-    rows: list[Response] = []
+    rows: list[tuple[str, Any, str, dict, float]] = []
     for submission in submissions:
         answers = submission.answers
         country_value = answers.get(project.country_field) if project.country_field else None
@@ -187,35 +189,79 @@ def responses_store(
                 column=project.weight_field,
                 name=name,
             )
-        rows.append(
-            Response(
-                project=project,
-                wave=wave,
-                uuid=submission.uuid,
-                submitted_at=_aware(submission.submitted_at),
-                country=country,
-                answers=answers,
-                design_weight=weight,
-                weight=weight,
-                is_demo=project.is_demo,
-            )
-        )
+        rows.append((submission.uuid, _aware(submission.submitted_at), country, answers, weight))
     with transaction.atomic():
         existing = (
             set(
                 Response.objects.filter(
-                    project=project, uuid__in=[row.uuid for row in rows]
+                    project=project, uuid__in=[row[0] for row in rows]
                 ).values_list("uuid", flat=True)
             )
             if len(rows) <= 20_000
             else set(Response.objects.filter(project=project).values_list("uuid", flat=True))
         )
-        new = [row for row in rows if row.uuid not in existing]
-        for start in range(0, len(new), BATCH):
-            Response.objects.bulk_create(new[start : start + BATCH])
+        new = [row for row in rows if row[0] not in existing]
+        _responses_insert(project=project, wave=wave, rows=new)
     if job is not None:
         job_progress(job=job, done=len(rows), total=len(rows), message=_("Stored"))
     return ImportResult(created=len(new), skipped=len(rows) - len(new))
+
+
+def _compact_json(answers: dict) -> str:
+    # What JSONField writes on SQLite, without the spaces after separators and the \u
+    # escapes of accented letters: a fifth less to encode and to store.
+    return json.dumps(answers, separators=(",", ":"), ensure_ascii=False)
+
+
+def _responses_insert(
+    *, project: SurveyProject, wave: Wave, rows: list[tuple[str, Any, str, dict, float]]
+) -> None:
+    """One INSERT per batch of rows, values prepared by the fields themselves (JSON and
+    datetimes as each database wants them). `bulk_create` builds a model instance and
+    prepares every field of every row through the ORM: for a 100,000-row export that is
+    most of the import's time, and nothing here needs it (no signals, no save())."""
+    meta = Response._meta
+    answers_field = meta.get_field("answers")
+    time_field = meta.get_field("submitted_at")
+    columns = [
+        "project_id",
+        "wave_id",
+        "uuid",
+        "submitted_at",
+        "country",
+        "answers",
+        "design_weight",
+        "weight",
+        "is_demo",
+    ]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
+        quote(meta.db_table),
+        ", ".join(quote(meta.get_field(c.removesuffix("_id")).column) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    prepare_answers: Callable[[dict], Any] = _compact_json
+    if connection.vendor != "sqlite":
+        prepare_answers = partial(answers_field.get_db_prep_save, connection=connection)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        project.pk,
+                        wave.pk,
+                        uuid,
+                        time_field.get_db_prep_save(submitted, connection),
+                        country,
+                        prepare_answers(answers),
+                        weight,
+                        weight,
+                        project.is_demo,
+                    )
+                    for uuid, submitted, country, answers, weight in rows[start : start + BATCH]
+                ],
+            )
 
 
 def responses_import(

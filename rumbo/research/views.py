@@ -24,7 +24,7 @@ from rumbo.core.models import Job
 from rumbo.core.numbers import parse_int
 from rumbo.core.services import job_create
 from rumbo.core.uploads import UploadError, upload_read
-from rumbo.research import selectors, services
+from rumbo.research import importers, selectors, services
 from rumbo.research.charts import Bar, interval_chart
 from rumbo.research.forms import AnalysisForm, IndicatorForm, UploadForm, WeightsForm
 from rumbo.research.frames import frame_load
@@ -123,7 +123,7 @@ def upload(request: HttpRequest, project: SurveyProject) -> HttpResponse:
             uploaded = form.cleaned_data["file"]
             name = uploaded.name[:200]
             try:
-                data = upload_read(file=uploaded, name=name)
+                data = upload_read(file=uploaded, name=name, limits=importers.LIMITS)
                 if form.cleaned_data["kind"] == UploadForm.Kind.QUESTIONNAIRE:
                     questionnaire = services.questionnaire_import(
                         project=project, data=data, name=name
