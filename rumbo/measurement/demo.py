@@ -6,7 +6,7 @@ whole on each load."""
 import datetime
 import random
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from rumbo.campaigns.models import Campaign
@@ -59,7 +59,7 @@ def load() -> list[str]:
     start = today - datetime.timedelta(days=DAYS)
     campaigns = list(Campaign.objects.select_related("country").order_by("pk"))
     rng = random.Random(14)  # noqa: S311 - demo figures, not a secret
-    counts: list[DailyCount] = []
+    counts: list[tuple] = []
     social: list[SocialResult] = []
     campaign_country: dict[str, str] = {}
     with transaction.atomic():
@@ -92,18 +92,9 @@ def load() -> list[str]:
                 )
 
                 def add(metric: str, key: str, value: float, day=day, site=campaign.slug) -> None:
-                    amount = int(value)
-                    if amount > 0:
+                    if (amount := int(value)) > 0:
                         counts.append(
-                            DailyCount(
-                                day=day,
-                                site=site,
-                                country=campaign_country[site],
-                                metric=metric,
-                                key=key,
-                                count=amount,
-                                is_demo=True,
-                            )
+                            (True, day, site, campaign_country[site], metric, key, amount)
                         )
 
                 for key, share in SOURCES.items():
@@ -135,7 +126,14 @@ def load() -> list[str]:
                                 is_demo=True,
                             )
                         )
-        DailyCount.objects.bulk_create(counts, batch_size=4000)
+        # Plain INSERTs: building 13,000 model instances costs several times as much.
+        table = connection.ops.quote_name(DailyCount._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (is_demo, day, site, country, metric, key, count) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                counts,
+            )
         SocialResult.objects.bulk_create(social, batch_size=4000)
         monthly_rebuild()
         indicators: list[tuple[str, str, int]] = [
