@@ -26,6 +26,8 @@ SMALL_N = 30  # under this many respondents an estimate is shown with a warning
 SUPPRESS_N = 5  # under this many it is not shown at all
 
 CI_METHODS = ("logit", "wilson", "wald")
+# Domains × PSUs up to this many cells are summed in a dense table (no sorting of rows).
+DENSE_CELLS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -283,19 +285,45 @@ def grouped_means(
     member = ~np.isnan(y) & (groups >= 0) & (design.weights > 0)
     g, yv, w = groups[member], y[member], design.weights[member]
     psu = design.psu_codes[member]
-    count = np.bincount(g, minlength=group_count)
-    weight_sum = np.bincount(g, weights=w, minlength=group_count)
-    safe_sum = np.where(weight_sum > 0, weight_sum, 1.0)
-    estimate = np.bincount(g, weights=w * yv, minlength=group_count) / safe_sum
-    deviation = yv - estimate[g]
-    z = w * deviation / safe_sum[g]
     psu_count = len(design.psu_stratum)
     strata_count = int(design.strata_codes.max()) + 1 if design.size else 1
-    keys, inverse = np.unique(g * psu_count + psu, return_inverse=True)
-    totals = np.bincount(inverse.ravel(), weights=z)
-    key_group, key_psu = keys // psu_count, keys % psu_count
-    cell = key_group * strata_count + design.psu_stratum[key_psu]
+    count = np.bincount(g, minlength=group_count)
+    wy = w * yv
     cells = group_count * strata_count
+    if design.clusters and group_count * psu_count <= DENSE_CELLS:
+        # Few PSUs: sums of w and w·y per (domain, PSU) cell, then everything on that small
+        # table: a PSU's total of the linearised variable is (Σwy - p·Σw) / W_domain.
+        key = g * psu_count + psu
+        size = group_count * psu_count
+        cell_w = np.bincount(key, weights=w, minlength=size).reshape(group_count, psu_count)
+        cell_wy = np.bincount(key, weights=wy, minlength=size).reshape(group_count, psu_count)
+        weight_sum = cell_w.sum(axis=1)
+        safe_sum = np.where(weight_sum > 0, weight_sum, 1.0)
+        estimate = cell_wy.sum(axis=1) / safe_sum
+        totals = (cell_wy - estimate[:, None] * cell_w) / safe_sum[:, None]
+        cell = (
+            np.arange(group_count)[:, None] * strata_count + design.psu_stratum[None, :]
+        ).ravel()
+        totals = totals.ravel()
+        spread = (
+            np.bincount(g, weights=wy * yv, minlength=group_count)
+            - estimate * np.bincount(g, weights=wy, minlength=group_count)
+        ) / safe_sum
+    else:
+        weight_sum = np.bincount(g, weights=w, minlength=group_count)
+        safe_sum = np.where(weight_sum > 0, weight_sum, 1.0)
+        estimate = np.bincount(g, weights=wy, minlength=group_count) / safe_sum
+        deviation = yv - estimate[g]
+        z = w * deviation / safe_sum[g]
+        if design.clusters:
+            keys, inverse = np.unique(g * psu_count + psu, return_inverse=True)
+            totals = np.bincount(inverse.ravel(), weights=z)
+            cell = (keys // psu_count) * strata_count + design.psu_stratum[keys % psu_count]
+        else:
+            # Every row is its own PSU: its total is its own linearised value.
+            totals = z
+            cell = g * strata_count + design.strata_codes[member]
+        spread = np.bincount(g, weights=w * deviation**2, minlength=group_count) / safe_sum
     sum1 = np.bincount(cell, weights=totals, minlength=cells).reshape(group_count, strata_count)
     sum2 = np.bincount(cell, weights=totals**2, minlength=cells).reshape(group_count, strata_count)
     n_h = np.bincount(design.psu_stratum, minlength=strata_count).astype(float)
@@ -306,7 +334,6 @@ def grouped_means(
     scale_h = np.where(n_h > 1, n_h / np.maximum(n_h - 1, 1), 0.0) * (1 - fraction_h)
     squares = sum2 - sum1**2 / np.maximum(n_h, 1)
     var = np.maximum((squares * scale_h).sum(axis=1), 0.0)
-    spread = np.bincount(g, weights=w * deviation**2, minlength=group_count) / safe_sum
     spread *= np.where(count > 1, count / np.maximum(count - 1, 1), 1.0)
     var_srs = spread / np.maximum(count, 1)
     if design.fpc:

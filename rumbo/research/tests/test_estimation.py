@@ -204,14 +204,14 @@ def test_weighting_effect_is_one_plus_squared_cv():
     assert estimation.weighting_effect(np.array([1.0, 3.0])) == pytest.approx(1.25)
 
 
-@pytest.mark.parametrize("source", ["apistrat", "yrbs", "apiclus2"])
+@pytest.mark.parametrize("source", ["apistrat", "yrbs", "apiclus2", "apiclus2-pw"])
 def test_grouped_means_equal_one_domain_at_a_time(source):
     if source == "apistrat":
         data, design = apistrat()
         y = numbers(data["api00"])
         groups = np.unique(data["awards"], return_inverse=True)[1]
-    elif source == "apiclus2":
-        data, design = apiclus2(with_fpc=True)
+    elif source.startswith("apiclus2"):
+        data, design = apiclus2(with_fpc=source == "apiclus2")
         y = numbers(data["api00"])
         groups = np.unique(data["stype"], return_inverse=True)[1]
     else:
@@ -234,3 +234,15 @@ def test_grouped_means_equal_one_domain_at_a_time(source):
         assert together[code].std_error == pytest.approx(alone.std_error)
         assert together[code].deff == pytest.approx(alone.deff)
         assert together[code].n == alone.n
+
+
+def test_sparse_path_for_many_psus_agrees_with_the_dense_one(monkeypatch):
+    data, design = apiclus2(with_fpc=False)
+    y = numbers(data["api00"])
+    groups = np.unique(data["stype"], return_inverse=True)[1]
+    dense = estimation.grouped_means(y, design=design, groups=groups, group_count=3)
+    monkeypatch.setattr(estimation, "DENSE_CELLS", 0)
+    sparse = estimation.grouped_means(y, design=design, groups=groups, group_count=3)
+    for one, other in zip(dense, sparse, strict=True):
+        assert one.std_error == pytest.approx(other.std_error)
+        assert one.deff == pytest.approx(other.deff)
