@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from rumbo.accounts.services import recovery_codes_issue
 from rumbo.learning import demo_content as content
 from rumbo.learning import demo_content_ar, demo_content_fr
 from rumbo.learning.models import Course, CourseVersion, Enrolment, Facilitator, LearnerProfile
@@ -23,6 +24,9 @@ from rumbo.learning.services import lesson_mark_viewed
 
 LEARNER_EMAIL = "learner@rumbo.example"
 LEARNER_PASSWORD = "rumbo-demo-learner"  # noqa: S105 - printed on purpose; demo only
+# A learner without email: username and password, and recovery codes instead of an email.
+USERNAME_LEARNER = "amal_demo"
+USERNAME_LEARNER_PASSWORD = "rumbo-demo-username"  # noqa: S105 - printed on purpose; demo only
 FACILITATOR_EMAIL = "facilitator@rumbo.example"
 FACILITATOR_PASSWORD = "rumbo-demo-facilitator"  # noqa: S105 - printed on purpose; demo only
 
@@ -216,9 +220,20 @@ def load() -> list[str]:
             email=FACILITATOR_EMAIL, password=FACILITATOR_PASSWORD, full_name="Marta Quiroga"
         )
     Facilitator.objects.filter(slug="marta-quiroga").update(user=facilitator_user)
+    without_email = User.objects.filter(username=USERNAME_LEARNER).first()
+    if without_email is None:
+        without_email = User.objects.create_user(
+            username=USERNAME_LEARNER,
+            password=USERNAME_LEARNER_PASSWORD,
+            full_name="أمل حداد",
+        )
+        LearnerProfile.objects.create(user=without_email, preferred_language="ar")
+    # Codes are kept only as hashes, so each load issues a new set to print one of them.
+    recovery_code = recovery_codes_issue(user=without_email)[0]
     return [
         f"E-Campus learner: http://127.0.0.1:8000/campus/login/  email {LEARNER_EMAIL}  password {LEARNER_PASSWORD}",
         f"E-Campus facilitator reports: http://127.0.0.1:8000/campus/manage/  email {FACILITATOR_EMAIL}  password {FACILITATOR_PASSWORD}",
+        f"E-Campus learner without email: http://127.0.0.1:8000/campus/login/  username {USERNAME_LEARNER}  password {USERNAME_LEARNER_PASSWORD}  (a recovery code: {recovery_code}, at /campus/recover/)",
     ]
 
 
