@@ -209,3 +209,27 @@ def test_no_demo_text_claims_it_was_written_from_official_sources_or_verified():
         text = repr(vars(module)).casefold()
         assert "verificado" not in text
         assert "written from official" not in text
+
+
+def test_a_guatemalan_minors_plan_checklist_names_the_notarised_authorisation_and_passport():
+    from rumbo.core.models import Place
+    from rumbo.plans.engine import flow_load
+    from rumbo.plans.selectors import plan_summary
+    from rumbo.plans.services import plan_create_from_answers
+    from rumbo.plans.tests.conftest import answers_for
+
+    flow = flow_load()
+    assert flow is not None
+    place = Place.objects.filter(country__code="GT", kind="city").order_by("-population").first()
+    assert place is not None
+    answers = answers_for(
+        place, country="GT", age=16, destination="SV", purpose="business", documents=[]
+    )
+    plan = plan_create_from_answers(flow=flow, answers=answers)
+    summary = plan_summary(flow=flow, plan=plan)
+    assert "ca4-minors-sv" in [pathway.slug for pathway, _to_check in summary.fitting]
+    checklist = {item.document.slug: item for item in summary.checklist}
+    assert "passport" in checklist
+    permit = checklist["minor-travel-permit"].nearest
+    assert permit is not None
+    assert "notarial" in permit.issuance.local_name_es.casefold()
