@@ -32,7 +32,12 @@ from rumbo.guides.models import (
     stale_q,
 )
 from rumbo.guides.review import review_queue
-from rumbo.guides.services import VERIFICATION_FIELDS, fact_verify, search_index_update
+from rumbo.guides.services import (
+    VERIFICATION_FIELDS,
+    fact_verification_clear,
+    fact_verify,
+    search_index_update,
+)
 
 # Editors paste addresses without a scheme; assume https, as every official source uses it.
 HTTPS_URLS: Mapping[type[models.Field], Mapping[str, Any]] = {
@@ -140,6 +145,12 @@ class VerifiedAdmin(TranslationAdmin):
         super().save_related(request, form, formsets, change)
         # After the M2M and inlines are saved, so the index sees the final record.
         search_index_update(instance=form.instance)
+        # What was verified is no longer what the page says: it must be verified again.
+        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and edited and fact_verification_clear(record=form.instance):
+            messages.warning(
+                request, _("The content changed, so it is not verified any more: verify it again.")
+            )
 
 
 @admin.register(Source)
@@ -244,6 +255,17 @@ class DocumentAdmin(TranslationAdmin):
     def save_related(self, request: HttpRequest, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         search_index_update(instance=form.instance)
+        # An issuance edited from its document's page must be verified again too.
+        for formset in formsets:
+            for inline_form in formset.forms:
+                instance = inline_form.instance
+                if inline_form.has_changed() and isinstance(instance, DocumentIssuance):
+                    if instance.pk and fact_verification_clear(record=instance):
+                        messages.warning(
+                            request,
+                            _("%(record)s changed, so it is not verified any more.")
+                            % {"record": instance},
+                        )
 
 
 @admin.register(Article)

@@ -153,6 +153,18 @@ def fact_verify(*, record: Verified, editor, against: str) -> Verified:
     return record
 
 
+@transaction.atomic
+def fact_verification_clear(*, record: Verified) -> bool:
+    """Returns an edited record to "not yet verified" (its content is no longer what the
+    editor checked). Returns whether it had been verified."""
+    if not record.is_verified:
+        return False
+    for name, value in {**NOT_VERIFIED, "verified_against": ""}.items():
+        setattr(record, name, value)
+    record.save(update_fields=sorted(VERIFICATION_FIELDS))
+    return True
+
+
 def source_upsert(
     *, url: str, accessed_on: datetime.date | None = None, is_demo: bool = False, **fields
 ) -> Source:

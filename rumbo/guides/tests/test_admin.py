@@ -171,3 +171,20 @@ def test_the_review_queue_filter_lists_unverified_records():
     unverified = PathwayFactory(last_verified=None)
     PathwayFactory()
     assert review_queue(Pathway, "unverified") == [unverified]
+
+
+def test_editing_a_verified_pathway_makes_it_unverified_again(admin_client):
+    pathway = PathwayFactory(title_es="Viejo")
+    url, data = change_form_data(admin_client, pathway)
+    assert admin_client.post(url, data).status_code == 302
+    pathway.refresh_from_db()
+    assert pathway.last_verified is None
+    assert pathway.verified_against == ""
+
+
+def test_saving_a_verified_pathway_unchanged_keeps_its_verification(admin_client):
+    pathway = PathwayFactory(title_es="Cosecha en Canadá", summary_es="Resumen")
+    url, data = change_form_data(admin_client, pathway)
+    assert admin_client.post(url, data).status_code == 302
+    pathway.refresh_from_db()
+    assert pathway.last_verified == timezone.localdate()
