@@ -59,6 +59,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_max_age
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
@@ -416,34 +417,66 @@ def store(
     return page
 
 
+# Refusals that come from what a route is, not from one visit: a route that gave one is not
+# asked again in this process for a while (a plan page costs no cache round trip).
+_ROUTE_REFUSALS = frozenset(
+    {"sets a cookie", "uses a CSRF token", "private", "varies by cookie", "read personal data"}
+)
+_ROUTE_REFUSAL_SECONDS = 60.0
+
+
+@dataclass
+class _Route:
+    """What this process learnt about one route: the content tables its pages read (so a
+    miss reads only their versions before rendering), and until when it is not cached."""
+
+    tables: frozenset[str] | None = None
+    refused_until: float = 0.0
+
+
+def _route_name(request: HttpRequest) -> str:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return ""
+    return match.route or match.view_name
+
+
 class PageCache:
     """The middleware's logic, kept apart from it for tests and benchmarks."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+        self._routes: dict[str, _Route] = {}
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = page_key(request) if settings.RUMBO_PAGE_CACHE_ENABLED else None
         if key is None:
             return self.get_response(request)
+        route = self._routes.setdefault(_route_name(request), _Route())
+        if route.refused_until > time.monotonic():
+            return self.get_response(request)
         try:
             page = lookup(key)
+            if page is not None:
+                return _answer(request, page, "hit")
+            # Versions before the render: a change committed during it leaves the page stale
+            # in the cache only under versions that are already out of date.
+            expected = route.tables if route.tables is not None else content_tables()
+            versions = table_versions(expected)
         except Exception:  # an unreachable cache costs speed, never the page
-            logger.exception("page cache: lookup failed")
-            return self.get_response(request)
-        if page is not None:
-            return _answer(request, page, "hit")
-        try:
-            versions = table_versions(content_tables())
-        except Exception:
-            logger.exception("page cache: versions unavailable")
+            logger.exception("page cache: unavailable")
             return self.get_response(request)
         with reading(versions) as record:
             response = self.get_response(request)
         reason = refusal(request, response, record)
         if reason or not isinstance(response, HttpResponse):
+            if reason in _ROUTE_REFUSALS:
+                route.refused_until = time.monotonic() + _ROUTE_REFUSAL_SECONDS
             response.headers.setdefault("X-Page-Cache", f"bypass ({reason})")
             return response
+        read = frozenset(record.tables & content_tables())
+        route.tables = read if route.tables is None else route.tables | read
         page = store(key, request, response, record)
         if page is None:
             response.headers["X-Page-Cache"] = "miss (not stored)"

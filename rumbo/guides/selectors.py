@@ -27,6 +27,19 @@ def pathway_list(
     return pathways.distinct()
 
 
+def pathway_index_list(
+    *, origin_code: str | None = None, destination_code: str | None = None
+) -> QuerySet[Pathway]:
+    """Pathways for a list of links: the destination only, none of what a pathway page shows
+    (its rules, steps, documents and sources cost most of the guides index's time)."""
+    pathways = Pathway.objects.select_related("destination")
+    if origin_code:
+        pathways = pathways.filter(origin_countries__code=origin_code.upper()).distinct()
+    if destination_code:
+        pathways = pathways.filter(destination__code=destination_code.upper())
+    return pathways
+
+
 def pathway_get(*, slug: str) -> Pathway | None:
     return pathway_queryset().filter(slug=slug).first()
 

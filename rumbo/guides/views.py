@@ -15,7 +15,7 @@ from rumbo.guides.selectors import (
     guide_country_list,
     guide_search,
     pathway_get,
-    pathway_list,
+    pathway_index_list,
     place_city_get,
 )
 
@@ -27,7 +27,7 @@ def guide_index(request: HttpRequest) -> HttpResponse:
     origins, destinations = guide_country_list()
     form = GuideFilterForm(request.GET or None, origins=origins, destinations=destinations)
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    pathways = pathway_list(
+    pathways = pathway_index_list(
         origin_code=chosen.get("origin") or None, destination_code=chosen.get("destination") or None
     )
     # Long lists are cut so the page stays within one round trip; the filter and the

@@ -3,11 +3,21 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from rumbo.infopoints import clock, selectors
 from rumbo.infopoints.forms import DirectoryForm
 from rumbo.infopoints.map import map_layout
+
+# Pages that say whether a point is open now age with the clock, not only with content: the
+# page cache (rumbo/core/pagecache.py) keeps them at most this long.
+OPEN_STATE_SECONDS = 60
+
+
+def _open_state_page(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, max_age=OPEN_STATE_SECONDS)
+    return response
 
 
 def _search(request: HttpRequest) -> dict:
@@ -54,7 +64,9 @@ def _status(context: dict) -> int:
 @require_GET
 def point_list(request: HttpRequest) -> HttpResponse:
     context = _search(request)
-    return render(request, "infopoints/list.html", context, status=_status(context))
+    return _open_state_page(
+        render(request, "infopoints/list.html", context, status=_status(context))
+    )
 
 
 @require_GET
@@ -62,7 +74,9 @@ def point_map(request: HttpRequest) -> HttpResponse:
     context = _search(request)
     if context["entries"]:
         context["map"] = map_layout(origin=context["origin"], entries=context["entries"])
-    return render(request, "infopoints/map.html", context, status=_status(context))
+    return _open_state_page(
+        render(request, "infopoints/map.html", context, status=_status(context))
+    )
 
 
 @require_GET
@@ -70,16 +84,18 @@ def point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     point = selectors.info_point_get(slug=slug)
     if point is None:
         raise Http404
-    return render(
-        request,
-        "infopoints/detail.html",
-        {
-            "point": point,
-            "state": selectors.info_point_open_state(point=point, at=clock.now()),
-            "week": selectors.info_point_week(point=point),
-            "exceptions": selectors.info_point_upcoming_exceptions(
-                point=point, today=timezone.localdate()
-            ),
-            "overdue": selectors.info_point_is_overdue(point=point),
-        },
+    return _open_state_page(
+        render(
+            request,
+            "infopoints/detail.html",
+            {
+                "point": point,
+                "state": selectors.info_point_open_state(point=point, at=clock.now()),
+                "week": selectors.info_point_week(point=point),
+                "exceptions": selectors.info_point_upcoming_exceptions(
+                    point=point, today=timezone.localdate()
+                ),
+                "overdue": selectors.info_point_is_overdue(point=point),
+            },
+        )
     )

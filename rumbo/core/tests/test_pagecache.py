@@ -454,3 +454,20 @@ def _text(response) -> str:
     if response.get("Content-Encoding") == "gzip":
         body = gzip.decompress(body)
     return body.decode()
+
+
+def test_pages_that_say_open_now_are_kept_at_most_a_minute(client, monkeypatch):
+    from rumbo.infopoints.models import InfoPoint
+
+    timeouts = []
+    store = pagecache.page_cache()
+    original = store.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        timeouts.append(timeout)
+        return original(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(store, "set", recording_set)
+    visit(client, InfoPoint.objects.order_by("pk")[0].get_absolute_url())
+    visit(client, "/guides/")
+    assert timeouts == [60, 600]
