@@ -144,21 +144,24 @@ def programme_get(*, slug: str) -> Programme | None:
 
 def featured_for_country(*, campaign: Campaign) -> dict[str, list[Any]]:
     """A few pathways, opportunities and information points of the campaign's country, for
-    its landing page (each list links to the full, filtered one)."""
+    its landing page (each list links to the full, filtered one). Only their names and
+    addresses are shown, so nothing the lists' own pages prefetch is fetched."""
     from rumbo.guides.selectors import pathway_list
     from rumbo.infopoints.selectors import info_point_list_public
     from rumbo.opportunities.selectors import opportunity_list_public
 
     code = campaign.country.code
     return {
-        "pathways": list(pathway_list(origin_code=code)[:FEATURED]),
+        "pathways": list(pathway_list(origin_code=code).prefetch_related(None)[:FEATURED]),
         "opportunities": list(
             opportunity_list_public()
+            .prefetch_related(None)
             .filter(country__code=code)
             .order_by("application_deadline", "pk")[:FEATURED]
         ),
         "points": list(
             info_point_list_public()
+            .prefetch_related(None)
             .filter(place__country__code=code)
             .select_related("place")
             .order_by("name")[:FEATURED]
