@@ -184,6 +184,8 @@ def opportunity_search(
 # The first bounding box reaches this far from the origin (km); each retry quadruples it.
 INITIAL_RADIUS_KM = 60.0
 MAX_RADIUS_KM = 2000.0
+# Lists this short are sorted whole (the paginator counts them first anyway).
+SORT_WHOLE_BELOW = 200
 
 
 class NearestFirst:
@@ -200,9 +202,12 @@ class NearestFirst:
     def __init__(self, found: QuerySet[Opportunity], origin: Place) -> None:
         self.found = found
         self.origin = origin
+        self._count: int | None = None
 
     def count(self) -> int:
-        return self.found.count()
+        if self._count is None:
+            self._count = self.found.count()
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -214,7 +219,8 @@ class NearestFirst:
 
     def __getitem__(self, key: slice) -> list[Opportunity]:
         start, stop = key.start or 0, key.stop
-        if stop is None or stop <= start:
+        if stop is None or stop <= start or self.count() <= SORT_WHOLE_BELOW:
+            # A short list is sorted whole: one query, where the box might take several.
             return list(self._sorted(self.found)[key])
         radius = INITIAL_RADIUS_KM
         while radius <= MAX_RADIUS_KM:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def full():
+def full(no_opportunities):
     """An opportunity with every field HSDS maps filled in."""
     today = timezone.localdate()
     record = OpportunityFactory.create(
@@ -73,7 +73,7 @@ def test_strict_validation_catches_an_unknown_field(full):
     assert any("deadline" in error for error in errors)
 
 
-def test_drafts_are_not_exported_and_closed_records_are_inactive():
+def test_drafts_are_not_exported_and_closed_records_are_inactive(no_opportunities):
     OpportunityFactory.create(status=Opportunity.Status.DRAFT, title="Borrador")
     closed = OpportunityFactory.create(title="Cerrada")
     Opportunity.objects.filter(pk=closed.pk).update(

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def member():
+def member(no_opportunities):
+    # The demo's own pending proposal goes with the demo opportunities.
     return PartnerMembershipFactory.create()
 
 

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def spread(no_opportunities):
+def spread(no_opportunities, monkeypatch):
+    # Short lists are sorted whole; these tests are about the box.
+    monkeypatch.setattr("rumbo.opportunities.selectors.SORT_WHOLE_BELOW", 0)
     rng = random.Random(7)
     gt = country("GT")
     places = [
