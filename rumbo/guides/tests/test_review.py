@@ -1,6 +1,7 @@
 from typing import cast
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from rumbo.guides.factories import (
@@ -10,7 +11,7 @@ from rumbo.guides.factories import (
     days_ago,
 )
 from rumbo.guides.models import DocumentIssuance, LinkCheck, Pathway, Source
-from rumbo.guides.review import PlanUsage, plan_usage, review_queue
+from rumbo.guides.review import USAGE_CACHE_KEY, PlanUsage, plan_usage, review_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +61,13 @@ def test_plan_usage_counts_the_plans_a_pathway_fits():
     from rumbo.plans.tests.conftest import answers_for
 
     work = Pathway.objects.get(slug="mx-temporary-resident-work")
+    cache.delete(USAGE_CACHE_KEY)
     before = plan_usage().pathways[work.pk]
     flow = flow_load()
     assert flow is not None
     place = Place.objects.filter(country__code="HN", kind="city", name="San Pedro Sula").first()
     assert place is not None
     plan_create_from_answers(flow=flow, answers=answers_for(place))
+    assert plan_usage().pathways[work.pk] == before  # kept for USAGE_CACHE_SECONDS
+    cache.delete(USAGE_CACHE_KEY)
     assert plan_usage().pathways[work.pk] == before + 1
