@@ -1,6 +1,7 @@
 """The tracked links (public) and the measurement pages (campaign managers and the
 regional officer, with the second factor)."""
 
+import datetime
 import io
 from collections.abc import Callable
 from functools import wraps
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -66,7 +68,14 @@ def _period(request: HttpRequest):
     sites = selectors.site_choices(user=request.user)
     form = PeriodForm(request.GET or None, sites=sites)
     if not form.is_bound:
-        form = PeriodForm({"site": sites[0][0]}, sites=sites)
+        # The last 30 days up to yesterday, written into the form so the page says so.
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        default = {
+            "site": sites[0][0],
+            "date_from": (yesterday - datetime.timedelta(days=29)).isoformat(),
+            "date_to": yesterday.isoformat(),
+        }
+        form = PeriodForm(default, sites=sites)
     if not form.is_valid():
         return form, None
     board = selectors.dashboard(

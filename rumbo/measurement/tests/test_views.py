@@ -242,3 +242,12 @@ def test_donor_report_is_built_in_the_background_and_downloaded(
     values = [c for row in load_workbook(io.BytesIO(xlsx)).active.values for c in row]
     assert "120" in values
     assert "30" in values
+
+
+def test_dashboard_without_a_choice_shows_the_last_30_days_in_the_form(officer):
+    campaign()
+    html = officer.get(reverse("measurement:dashboard")).content.decode()
+    from django.utils import timezone
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    assert f'value="{yesterday.isoformat()}"' in html
