@@ -12,7 +12,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -99,14 +99,12 @@ def inbound_receive(*, channel: Channel, address: str, inbound: Inbound) -> list
 
     with transaction.atomic():
         if inbound.provider_id:
-            try:
-                with transaction.atomic():
-                    ReceivedMessage.objects.create(
-                        channel=channel,
-                        provider_id_hash=lookup_hash(kind="message", value=inbound.provider_id),
-                    )
-            except IntegrityError:
+            seen = lookup_hash(kind="message", value=inbound.provider_id)
+            if ReceivedMessage.objects.filter(channel=channel, provider_id_hash=seen).exists():
                 return None
+            # Two workers handling the same redelivery at once: the unique constraint fails
+            # the second one's transaction, and only the first one's answer is sent.
+            ReceivedMessage.objects.create(channel=channel, provider_id_hash=seen)
         conversation = _conversation_for(channel=channel, address=address, inbound=inbound)
         last = conversation.last_inbound_at
         if inbound.sent_at and last and inbound.sent_at < last and conversation.step != "handoff":
@@ -134,15 +132,14 @@ def outgoing_enqueue(*, conversation: Conversation, outbounds: Iterable[Outbound
     window = channel.kind != Channel.Kind.WHATSAPP or window_open(
         conversation.last_inbound_at, timezone.now()
     )
-    ids = []
-    for outbound in outbounds:
+    rows = [
+        OutgoingMessage(conversation=conversation, payload=request.dumps())
+        for outbound in outbounds
         for request in adapter.render(
             channel, conversation.address, outbound, window=window, conversation=conversation
-        ):
-            message = OutgoingMessage.objects.create(
-                conversation=conversation, payload=request.dumps()
-            )
-            ids.append(message.pk)
+        )
+    ]
+    ids = [row.pk for row in OutgoingMessage.objects.bulk_create(rows)]
     if ids:
         _send_on_commit(ids)
     return ids
