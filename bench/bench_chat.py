@@ -100,7 +100,7 @@ def signed_call(number: int) -> tuple[bytes, dict[str, str]]:
         "type": "text",
         "text": {"body": "hola"},
     }
-    value = {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"}}
+    value: dict = {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"}}
     value["messages"] = [message]
     body = json.dumps(
         {"object": "whatsapp_business_account", "entry": [{"changes": [{"value": value}]}]}
