@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 
 from conftest import login_with_second_factor
 from rumbo.research.factories import MembershipFactory, SurveyProjectFactory, WaveFactory
@@ -35,7 +36,9 @@ def researcher(project):
 
 @pytest.fixture
 def researcher_client(client, researcher):
+    """Logged in with the second factor, reading the pages in English."""
     login_with_second_factor(client, researcher)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
@@ -43,4 +46,5 @@ def researcher_client(client, researcher):
 def viewer_client(client, project):
     user = MembershipFactory(project=project, role=ProjectMembership.Role.VIEWER).user
     login_with_second_factor(client, user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
