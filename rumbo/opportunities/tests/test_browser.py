@@ -103,7 +103,9 @@ def test_partner_proposes_a_moderator_approves_and_it_is_public(
     assert "Enviado a revisión" in page.inner_text("main")
     assert page.goto("/opportunities/aprendizaje-de-carpinteria/").status == 404
 
-    moderator = browser.new_context(base_url=live_demo.url, viewport={"width": 360, "height": 740})
+    moderator = browser.new_context(
+        base_url=live_demo.url, viewport={"width": 360, "height": 740}, locale="es-MX"
+    )
     admin = moderator.new_page()
     staff_login(admin, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, "/opportunities/moderation/")
     axe_check(admin)
