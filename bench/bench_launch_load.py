@@ -134,6 +134,15 @@ def warm_up(urls: dict) -> None:
     loaded its code and kept content, and the page cache holds the public pages."""
     from concurrent.futures import ThreadPoolExecutor
 
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            fetch("/healthz")
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
     paths = [*urls["public"], *urls["plans"]] * 4
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(fetch, paths))
@@ -159,7 +168,8 @@ class Editor(threading.Thread):
         pathway = Pathway.objects.get(slug=self.slug)
         while not self.done.wait(self.every):
             marker = f"Ruta editada {self.edits + 1} {time.time():.0f}"
-            pathway.title_es = marker
+            # The Spanish column, as an editor's admin form writes it (modeltranslation).
+            setattr(pathway, "title_es", marker)  # noqa: B010 - a field mypy cannot see
             pathway.save(update_fields=["title_es"])  # autocommit: committed on return
             self.edits += 1
             for path in (pathway.get_absolute_url(), "/guides/"):
@@ -220,14 +230,14 @@ def main() -> None:
             capture_output=True, text=True, timeout=3600,
         )  # fmt: skip
     finally:
-        if editor:
+        if editor and editor.is_alive():
             editor.done.set()
-            editor.join(timeout=30)
+            editor.join(timeout=60)
         balancer.terminate()
         for server in servers:
-            server.send_signal(15)
+            server.send_signal(2)  # SIGINT: gunicorn stops at once
         for server in servers:
-            server.wait(timeout=30)
+            server.wait(timeout=60)
     print(locust.stdout[-6000:])
     print(locust.stderr[-3000:])
     steps = [json.loads(line) for line in steps_file.read_text().splitlines()]
