@@ -187,7 +187,8 @@ def simulator_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         inbound = _simulator_inbound(form.cleaned_data)
         if inbound is not None:
-            shown = inbound.text or inbound.choice or f"📍 {inbound.latitude}, {inbound.longitude}"
+            shown = inbound.text or _option_title(address, inbound.choice)
+            shown = shown or f"📍 {inbound.latitude}, {inbound.longitude}"
             simulator.transcript_add(address, {"from": "person", "text": shown})
             channel = _simulator_channel()
             services.inbound_receive(channel=channel, address=address, inbound=inbound)
@@ -195,6 +196,15 @@ def simulator_page(request: HttpRequest) -> HttpResponse:
         return redirect("chat:simulator")
     context = {"form": form, "transcript": simulator.transcript(address)}
     return render(request, "chat/simulator.html", context, status=400 if form.errors else 200)
+
+
+def _option_title(address: str, choice: str) -> str:
+    """The title of the button pressed, as the person saw it."""
+    for entry in reversed(simulator.transcript(address)):
+        for option_id, title in entry.get("options") or []:
+            if option_id == choice:
+                return title
+    return choice
 
 
 def _simulator_inbound(data: dict) -> Inbound | None:
