@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -188,7 +189,7 @@ def rumbo_tables(data: dict[str, np.ndarray], df: int) -> dict:
     return results
 
 
-def timed(function, runs: int) -> tuple[float, object]:
+def timed(function, runs: int) -> tuple[float, Any]:
     durations, result = [], None
     for _run in range(runs):
         started = time.perf_counter()

@@ -223,6 +223,7 @@ def _responses_insert(
     meta = Response._meta
     answers_field = meta.get_field("answers")
     time_field = meta.get_field("submitted_at")
+    # The table's column names (Django's defaults for these fields).
     columns = [
         "project_id",
         "wave_id",
@@ -237,7 +238,7 @@ def _responses_insert(
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
         quote(meta.db_table),
-        ", ".join(quote(meta.get_field(c.removesuffix("_id")).column) for c in columns),
+        ", ".join(quote(column) for column in columns),
         ", ".join(["%s"] * len(columns)),
     )
     prepare_answers: Callable[[dict], Any] = _compact_json
