@@ -201,3 +201,10 @@ def test_news_may_not_name_another_campaigns_press_contact(campaign):
             body="B",
             contacts=[foreign],  # type: ignore[list-item]
         )
+
+
+def test_a_campaign_may_not_take_a_regional_pages_word_as_slug():
+    campaign = CampaignFactory.build(slug="news", country=CampaignFactory().country)
+    with pytest.raises(ValidationError) as refused:
+        campaign.full_clean()
+    assert "slug" in refused.value.message_dict
