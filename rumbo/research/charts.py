@@ -54,10 +54,13 @@ def interval_chart(*, title: str, bars: list[Bar], percent: bool = True) -> Safe
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>'
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="ci"/>'
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="ci"/>'
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="ci"/>'
+                # Presentation attributes, not a <style>: the site's Content Security
+                # Policy refuses inline styles, and the whiskers would vanish with them.
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+                '<g stroke="#1a202c" stroke-width="1.5">'
+                '<line x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                '<line x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                '<line x1="{}" x2="{}" y1="{}" y2="{}"/></g>'
                 '<text x="{}" y="{}" dominant-baseline="middle">{}</text>',
                 LABEL_WIDTH - 6,
                 middle,
@@ -66,7 +69,7 @@ def interval_chart(*, title: str, bars: list[Bar], percent: bool = True) -> Safe
                 y + 5,
                 f"{x(bar.value) - LABEL_WIDTH:.1f}",
                 ROW_HEIGHT - 10,
-                "bar muted" if bar.muted else "bar",
+                "#cbd5e0" if bar.muted else "#7fb3e0",
                 f"{x(low):.1f}",
                 f"{x(high):.1f}",
                 middle,
@@ -86,9 +89,7 @@ def interval_chart(*, title: str, bars: list[Bar], percent: bool = True) -> Safe
         )
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-        'xmlns="http://www.w3.org/2000/svg" font-size="11">'
-        "<style>.bar{{fill:#2b6cb0}}.muted{{fill:#a0aec0}}.ci{{stroke:#1a202c;stroke-width:1.5}}"
-        "text{{fill:#1a202c}}</style>{}</svg>",
+        'xmlns="http://www.w3.org/2000/svg" font-size="11" fill="#1a202c">{}</svg>',
         width,
         height,
         title,
