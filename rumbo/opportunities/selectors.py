@@ -196,7 +196,9 @@ class NearestFirst:
     equirectangular projection as the sort) is farther than r. So once the box yields the
     first `stop` rows and the last of them is within r, no opportunity outside could come
     before it: the slice is exact. Otherwise the box grows; past MAX_RADIUS_KM the whole
-    list is sorted. Online and country-wide opportunities (distance 0) are always candidates.
+    list is sorted. Before any box, the opportunities at distance 0 (online, throughout the
+    country, or served in the origin's municipality) are read in deadline order: when they
+    fill the slice, as they usually do on the first pages, no distance is computed at all.
     """
 
     def __init__(self, found: QuerySet[Opportunity], origin: Place) -> None:
@@ -222,13 +224,33 @@ class NearestFirst:
         if stop is None or stop <= start or self.count() <= SORT_WHOLE_BELOW:
             # A short list is sorted whole: one query, where the box might take several.
             return list(self._sorted(self.found)[key])
+        # Distance 0 first (online, throughout the country, or served in the origin's own
+        # municipality): ordered by deadline alone, with no distance to compute.
+        zero = self._zero()
+        first = list(
+            self.found.filter(zero).order_by(F("application_deadline").asc(nulls_last=True), "pk")[
+                :stop
+            ]
+        )
+        if len(first) == stop:
+            return first[start:stop]
+        # Fewer than `stop` at distance 0: all of them come first, then the rest by the box.
+        rest, wanted = self.found.exclude(zero), stop - len(first)
         radius = INITIAL_RADIUS_KM
         while radius <= MAX_RADIUS_KM:
-            rows = list(self._sorted(self.found.filter(self._box(radius)))[:stop])
-            if len(rows) == stop and getattr(rows[-1], "distance_sort") <= radius * radius:  # noqa: B009
-                return rows[start:stop]
+            rows = list(self._sorted(rest.filter(self._box(radius)))[:wanted])
+            if len(rows) == wanted and getattr(rows[-1], "distance_sort") <= radius * radius:  # noqa: B009
+                return (first + rows)[start:stop]
             radius *= 4
-        return list(self._sorted(self.found)[start:stop])
+        return (first + list(self._sorted(rest)[:wanted]))[start:stop]
+
+    def _zero(self) -> Q:
+        Served = Opportunity.places.through
+        here = Served.objects.filter(
+            place__latitude=self.origin.latitude, place__longitude=self.origin.longitude
+        ).values("opportunity_id")
+        anywhere = Served.objects.filter(opportunity_id=OuterRef("pk"))
+        return Q(is_online=True) | Q(pk__in=here) | ~Q(Exists(anywhere))
 
     def _box(self, radius: float) -> Q:
         origin = self.origin
@@ -239,8 +261,7 @@ class NearestFirst:
             place__latitude__range=(origin.latitude - north, origin.latitude + north),
             place__longitude__range=(origin.longitude - east, origin.longitude + east),
         ).values("opportunity_id")
-        anywhere = Served.objects.filter(opportunity_id=OuterRef("pk"))
-        return Q(is_online=True) | Q(pk__in=in_box) | ~Q(Exists(anywhere))
+        return Q(pk__in=in_box)
 
 
 def opportunity_search_page(
