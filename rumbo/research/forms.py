@@ -156,3 +156,16 @@ class AnalysisForm(Utf8FormMixin, forms.Form):
 
     def choice(self, name: str) -> forms.ChoiceField:
         return cast(forms.ChoiceField, self.fields[name])
+
+
+class FindingsForm(Utf8FormMixin, forms.Form):
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Findings shown on the campaign's diagnosis page"),
+        queryset=Indicator.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["indicators"]).queryset = queryset

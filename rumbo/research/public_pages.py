@@ -22,4 +22,5 @@ EXCLUDED = {
     "indicator": "researchers' page (powers, second factor)",
     "indicator_edit": "researchers' page (powers, second factor)",
     "export": "a CSV or XLSX download for researchers",
+    "findings": "campaign managers' page (powers, second factor)",
 }

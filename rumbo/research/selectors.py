@@ -466,6 +466,15 @@ class PublicFinding:
     rows: list[ResultRow]
 
 
+def indicators_for_campaign(*, campaign: Campaign) -> QuerySet[Indicator]:
+    """Indicators of the survey projects that cover the campaign's country."""
+    return (
+        Indicator.objects.filter(project__countries=campaign.country)
+        .select_related("project")
+        .order_by("project__name", "order", "pk")
+    )
+
+
 def campaign_get(*, slug: str) -> Campaign:
     return Campaign.objects.get(slug=slug)
 

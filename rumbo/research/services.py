@@ -26,6 +26,7 @@ from rumbo.research import importers
 from rumbo.research.importers import FormSpec, ImportProblem, Submission
 from rumbo.research.models import (
     Choice,
+    Finding,
     Indicator,
     PopulationTotal,
     Question,
@@ -432,6 +433,26 @@ def indicator_save(*, indicator: Indicator) -> Indicator:
 
 def clean_list(values: Iterable[Any]) -> list[str]:
     return [str(value).strip() for value in values if str(value).strip()]
+
+
+# Findings
+
+
+@transaction.atomic
+def findings_replace(*, campaign, indicators: list[Indicator]) -> list[Finding]:
+    """The campaign's public diagnosis shows these indicators, in this order, for the
+    campaign's country."""
+    Finding.objects.filter(campaign=campaign).delete()
+    return [
+        Finding.objects.create(
+            campaign=campaign,
+            indicator=indicator,
+            country=campaign.country.code,
+            order=order,
+            is_demo=campaign.is_demo,
+        )
+        for order, indicator in enumerate(indicators)
+    ]
 
 
 # The upload gate's class test feeds every registered importer the same hostile archives.

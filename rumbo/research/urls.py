@@ -7,6 +7,7 @@ app_name = "research"
 urlpatterns = [
     path("", views.project_list, name="projects"),
     path("diagnosis/<slug:slug>/", views.diagnosis, name="diagnosis"),
+    path("diagnosis/<slug:slug>/choose/", views.findings_choose, name="findings"),
     path("p/<slug:slug>/", views.project_detail, name="project"),
     path("p/<slug:slug>/upload/", views.upload, name="upload"),
     path("p/<slug:slug>/jobs/<uuid:job_id>/", views.job_detail, name="job"),

@@ -17,6 +17,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rumbo.accounts.decorators import powers_required
+from rumbo.campaigns.permissions import campaign_may_publish
 from rumbo.core.downloads import download_response
 from rumbo.core.exports import csv_text, xlsx_bytes
 from rumbo.core.forms import form_add_service_error
@@ -26,7 +27,13 @@ from rumbo.core.services import job_create
 from rumbo.core.uploads import UploadError, upload_read
 from rumbo.research import importers, selectors, services
 from rumbo.research.charts import Bar, interval_chart
-from rumbo.research.forms import AnalysisForm, IndicatorForm, UploadForm, WeightsForm
+from rumbo.research.forms import (
+    AnalysisForm,
+    FindingsForm,
+    IndicatorForm,
+    UploadForm,
+    WeightsForm,
+)
 from rumbo.research.frames import frame_load
 from rumbo.research.models import Indicator, SurveyProject
 from rumbo.research.tasks import responses_import_task
@@ -370,6 +377,31 @@ def export(
         filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+@require_http_methods(["GET", "POST"])
+@powers_required
+def findings_choose(request: HttpRequest, slug: str) -> HttpResponse:
+    """A campaign's managers choose which survey findings its public diagnosis shows."""
+    try:
+        campaign = selectors.campaign_get(slug=slug)
+    except selectors.Campaign.DoesNotExist as error:
+        raise Http404 from error
+    if not campaign_may_publish(user=request.user, campaign=campaign):
+        raise PermissionDenied
+    queryset = selectors.indicators_for_campaign(campaign=campaign)
+    chosen = list(campaign.research_findings.values_list("indicator_id", flat=True))
+    form = FindingsForm(request.POST or None, queryset=queryset, initial={"indicators": chosen})
+    if request.method == "POST":
+        if form.is_valid():
+            services.findings_replace(
+                campaign=campaign, indicators=list(form.cleaned_data["indicators"])
+            )
+            return redirect("research:diagnosis", slug=campaign.slug)
+        return render(
+            request, "research/findings.html", {"campaign": campaign, "form": form}, status=400
+        )
+    return render(request, "research/findings.html", {"campaign": campaign, "form": form})
 
 
 # Public

@@ -196,3 +196,32 @@ def test_unknown_export_is_404(researcher_client, project):
         "research:export", kwargs={"slug": project.slug, "what": "secrets", "file_format": "csv"}
     )
     assert researcher_client.get(url).status_code == 404
+
+
+def test_campaign_manager_chooses_the_diagnosis_findings(client, project):
+    from rumbo.campaigns.factories import CampaignRoleFactory
+    from rumbo.campaigns.models import CampaignRole
+    from rumbo.research.models import Finding
+
+    role = CampaignRoleFactory(role=CampaignRole.Role.MANAGER)
+    campaign = role.campaign
+    project.countries.add(campaign.country)
+    chosen = Indicator.objects.create(
+        project=project, slug="chosen", name="Chosen one", question="q", counted_values=["yes"]
+    )
+    login_with_second_factor(client, role.user)
+    url = reverse("research:findings", kwargs={"slug": campaign.slug})
+    assert "Chosen one" in client.get(url).content.decode()
+    response = client.post(url, {"indicators": [chosen.pk]})
+    assert response.status_code == 302
+    finding = Finding.objects.get(campaign=campaign)
+    assert (finding.indicator, finding.country) == (chosen, campaign.country.code)
+
+
+def test_someone_without_a_campaign_role_cannot_choose_findings(client):
+    from rumbo.campaigns.factories import CampaignRoleFactory
+
+    campaign = CampaignRoleFactory().campaign
+    login_with_second_factor(client, UserFactory(is_staff=True, is_superuser=False))
+    url = reverse("research:findings", kwargs={"slug": campaign.slug})
+    assert client.get(url).status_code == 403
