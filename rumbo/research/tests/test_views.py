@@ -200,11 +200,11 @@ def test_unknown_export_is_404(researcher_client, project):
 
 def test_campaign_manager_chooses_the_diagnosis_findings(client, project):
     from rumbo.campaigns.factories import CampaignRoleFactory
-    from rumbo.campaigns.models import CampaignRole
+    from rumbo.campaigns.models import Campaign, CampaignRole
     from rumbo.research.models import Finding
 
     role = CampaignRoleFactory(role=CampaignRole.Role.MANAGER)
-    campaign = role.campaign
+    campaign = Campaign.objects.get(roles=role)
     project.countries.add(campaign.country)
     chosen = Indicator.objects.create(
         project=project, slug="chosen", name="Chosen one", question="q", counted_values=["yes"]
