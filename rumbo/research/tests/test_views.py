@@ -1,4 +1,5 @@
 import io
+from typing import cast
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -203,8 +204,8 @@ def test_campaign_manager_chooses_the_diagnosis_findings(client, project):
     from rumbo.campaigns.models import Campaign, CampaignRole
     from rumbo.research.models import Finding
 
-    role = CampaignRoleFactory(role=CampaignRole.Role.MANAGER)
-    campaign = Campaign.objects.get(roles=role)
+    role = cast(CampaignRole, CampaignRoleFactory(role=CampaignRole.Role.MANAGER))
+    campaign = cast(Campaign, role.campaign)
     project.countries.add(campaign.country)
     chosen = Indicator.objects.create(
         project=project, slug="chosen", name="Chosen one", question="q", counted_values=["yes"]
@@ -220,8 +221,9 @@ def test_campaign_manager_chooses_the_diagnosis_findings(client, project):
 
 def test_someone_without_a_campaign_role_cannot_choose_findings(client):
     from rumbo.campaigns.factories import CampaignRoleFactory
+    from rumbo.campaigns.models import CampaignRole
 
-    campaign = CampaignRoleFactory().campaign
+    campaign = cast(CampaignRole, CampaignRoleFactory()).campaign
     login_with_second_factor(client, UserFactory(is_staff=True, is_superuser=False))
     url = reverse("research:findings", kwargs={"slug": campaign.slug})
     assert client.get(url).status_code == 403
