@@ -15,6 +15,8 @@ from rumbo.campaigns.sites import (
 SITE_PREFIX = re.compile(r"^/c/(?P<slug>[-a-zA-Z0-9_]+)(?P<rest>/.*)?$", re.DOTALL)
 CAMPAIGN_PAGES = re.compile(r"^/campaigns/(?P<slug>[-a-zA-Z0-9_]+)/")
 CSP_HEADER = "Content-Security-Policy"
+# Not pages of any site: the health check must answer even when the database cannot.
+NO_SITE_PATHS = frozenset({"/healthz"})
 
 
 class CampaignSiteMiddleware:
@@ -35,6 +37,9 @@ class CampaignSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info in NO_SITE_PATHS:
+            request.campaign = None  # type: ignore[attr-defined]
+            return self.get_response(request)
         campaign: Campaign | None = None
         prefix = ""
         match = SITE_PREFIX.match(request.path_info)
