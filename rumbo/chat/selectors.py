@@ -49,8 +49,15 @@ def handoff_read(*, user: Actor, pk: int) -> Handoff:
     return handoff
 
 
-def handoff_exists(*, user: Actor, pk: int) -> bool:
-    return Handoff.objects.filter(handoff_readable_by_user_filter(user), pk=pk).exists()
+def handoff_summary(*, user: Actor, pk: int) -> Handoff | None:
+    """The hand-off's point and status, none of its messages: not audited, as nothing
+    personal is read (the page of a refused form shows only this)."""
+    return (
+        Handoff.objects.filter(handoff_readable_by_user_filter(user), pk=pk)
+        .select_related("info_point", "conversation__channel")
+        .defer("conversation__address")
+        .first()
+    )
 
 
 def short_link_target(*, code: str) -> str | None:

@@ -134,16 +134,19 @@ def handoff(request: HttpRequest, pk: int) -> HttpResponse:
             request.POST if action == "consultation" else None, prefix="consultation"
         ),
     }
-    if action and action not in (*forms, "close"):
-        if not selectors.handoff_exists(user=request.user, pk=pk):
+    form = forms.get(action)
+    if (action and action not in (*forms, "close")) or (form is not None and not form.is_valid()):
+        # Refused before anything is read: a bad request leaves no audit entry behind.
+        summary = selectors.handoff_summary(user=request.user, pk=pk)
+        if summary is None:
             raise Http404
-        return render(request, "chat/handoff.html", {"forms": forms, "bad": True}, status=400)
+        context = {"handoff": summary, "forms": forms, "bad": form is None, "unread": True}
+        return render(request, "chat/handoff.html", context, status=400)
     record = selectors.handoff_read(user=request.user, pk=pk)
     if action == "close":
         services.handoff_close(user=request.user, handoff=record)
         return redirect("chat:inbox")
-    form = forms.get(action)
-    if form is not None and form.is_valid():
+    if form is not None:
         try:
             _handoff_act(request, record, action, form.cleaned_data)
         except ValidationError as error:

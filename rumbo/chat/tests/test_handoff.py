@@ -227,3 +227,16 @@ def test_retention_deletes_idle_hand_offs_with_their_messages(hooks, providers, 
     assert counts["handoffs"] == 1
     assert not HandoffMessage.objects.exists()
     assert not Conversation.objects.exists()
+
+
+def test_a_refused_reply_keeps_the_input_and_reads_nothing(
+    client, hooks, providers, whatsapp, centro, advisor
+):
+    handoff = hand_off(hooks, centro)
+    reads = AuditEntry.objects.filter(action=AuditEntry.Action.READ).count()
+    url = reverse("chat:handoff", kwargs={"pk": handoff.pk})
+    response = client.post(url, {"action": "appointment", "appointment-alias": "Ana"})
+    assert response.status_code == 400
+    assert 'value="Ana"' in response.content.decode()
+    assert client.post(url, {"action": "nope"}).status_code == 400
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.READ).count() == reads
