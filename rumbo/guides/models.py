@@ -450,10 +450,10 @@ class LinkCheck(models.Model):
         BROKEN = "broken", _("Broken (error answer)")
         UNREACHABLE = "unreachable", _("Unreachable (timeout or network error)")
 
-    url = models.CharField(_("address"), max_length=500, unique=True)
+    url = WebURLField(_("address"), max_length=500, unique=True)
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
-    final_url = models.CharField(_("final address"), max_length=2000, blank=True)
+    final_url = WebURLField(_("final address"), max_length=2000, blank=True)
     error = models.CharField(_("error"), max_length=300, blank=True)
     checked_at = models.DateTimeField(_("checked at"), db_index=True)
 
