@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from rumbo.accounts.decorators import powers_required
@@ -15,7 +15,6 @@ from rumbo.core.selectors import country_list
 logger = logging.getLogger(__name__)
 
 
-@cache_page(300)
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"countries": country_list(role="origin")})

@@ -390,11 +390,6 @@ def test_country_change_clears_the_pages_that_name_it(client):
     assert "Honduras renombrada" in _text(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.views.home keeps its own cache_page(300), which no content change clears: "
-    "it must be removed (the page cache replaces it); core/views.py is not the cache's file",
-)
 def test_country_change_clears_the_home_page(client):
     warm(client, "/")
     committed(lambda: Country.objects.filter(code="HN").update(name_es="Honduras renombrada"))
