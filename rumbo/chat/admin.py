@@ -9,10 +9,11 @@ from modeltranslation.admin import TranslationAdmin
 
 from rumbo.chat.models import Channel, ChatText, DailyCount
 from rumbo.chat.texts import DEFAULTS
+from rumbo.core.admin import SafeAutocompleteMixin
 
 
 @admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
+class ChannelAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "campaign", "credentials", "is_active", "webhook"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "slug"]
