@@ -143,14 +143,14 @@ class CorrectionForm(Utf8FormMixin, forms.Form):
         required=False,
     )
     # Hidden from people (CSS and aria-hidden); robots that fill every field fill it too.
-    website = forms.CharField(
+    company = forms.CharField(
         label=_("Leave this empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def is_robot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
+        return bool(self.cleaned_data.get("company"))
 
 
 class ImportForm(Utf8FormMixin, forms.Form):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
@@ -36,13 +36,9 @@ TEMPLATE_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-# Anonymous pages, the same for everyone in one language: kept for a few minutes. A past
-# deadline or an edit shows within this time (only 200 answers are kept).
-CACHE_SECONDS = 300
 
 
 @require_GET
-@cache_page(CACHE_SECONDS)
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     form = OpportunityFilterForm(request.GET or None)
     context: dict = {"form": form, "page": None, "origin": None, "place_choices": []}
@@ -80,7 +76,6 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_page(CACHE_SECONDS)
 def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     opportunity = selectors.opportunity_get(slug=slug)
     if opportunity is None:

@@ -310,11 +310,6 @@ def test_infopoint_change_clears_the_directory(client):
     assert "Punto renombrado" in _text(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="opportunities.views keeps its own cache_page, which no content change clears: "
-    "it must be removed (the page cache replaces it); that file is not the cache's",
-)
 def test_opportunity_change_clears_its_page(client):
     from rumbo.opportunities.models import Opportunity
 

@@ -37,7 +37,7 @@ def test_anonymous_correction_is_stored_without_personal_data(client, record):
 
 
 def test_honeypot_filled_is_thanked_but_not_stored(client, record):
-    response = client.post(url(record), {"what_is_wrong": "spam", "website": "http://x"})
+    response = client.post(url(record), {"what_is_wrong": "spam", "company": "Spam Ltd"})
     assert response.status_code == 200
     assert not Correction.objects.exists()
 
