@@ -23,12 +23,14 @@ POWER_RELATIONS = (
     | Q(partner_memberships__isnull=False)
     # campaigns' CampaignRole: campaign managers, editors, regional communications officers.
     | Q(campaign_roles__isnull=False)
+    # research's ProjectMembership: researchers and viewers of a survey project.
+    | Q(research_memberships__isnull=False)
 )
 
 
 def user_holds_powers(*, user: Any) -> bool:
-    """Staff, superuser, a casework staff role, a facilitator or a partner account (read once
-    per request)."""
+    """Staff, superuser, a casework staff role, a facilitator, a partner account, a campaign
+    role or a research membership (read once per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_staff or user.is_superuser:

@@ -403,14 +403,11 @@ def load() -> list[str]:
 def _researcher(project: SurveyProject) -> list[str]:
     user = User.objects.filter(email=RESEARCHER_EMAIL).first()
     if user is None:
-        # Django staff without any admin permission: the staff login accepts it with its
-        # second factor (research memberships are not yet one of accounts' power relations).
+        # Not Django staff: a research membership is a power (rumbo/accounts/permissions.py),
+        # so the staff login accepts it with its second factor.
         user = User.objects.create_user(
             email=RESEARCHER_EMAIL, password=DEMO_PASSWORD, full_name="Renata Investigadora"
         )
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
     device = totp_device_ensure(user=user, key_hex=demo_totp_key(RESEARCHER_EMAIL))
     ProjectMembership.objects.get_or_create(
         project=project, user=user, defaults={"role": ProjectMembership.Role.RESEARCHER}

@@ -26,7 +26,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         model = ProjectMembership
 
     project = factory.SubFactory(SurveyProjectFactory)
-    user = factory.SubFactory(UserFactory, is_staff=True)
+    user = factory.SubFactory(UserFactory)
     role = ProjectMembership.Role.RESEARCHER
 
 

@@ -32,6 +32,16 @@ def upload(client, project, wave, data: bytes, name: str = "export.csv"):
     )
 
 
+def test_a_researcher_who_is_not_django_staff_logs_in_with_the_second_factor(client, researcher):
+    assert not researcher.is_staff
+    response = client.post(
+        reverse("casework:login"),
+        {"username": researcher.email, "password": "correct horse battery staple"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("casework:login_enrol")
+
+
 def test_project_pages_need_the_second_factor(client, project, researcher):
     client.force_login(researcher)
     response = client.get(reverse("research:project", kwargs={"slug": project.slug}))
