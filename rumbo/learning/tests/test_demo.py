@@ -1,5 +1,6 @@
 """The demo counter-trafficking course: complete in each of its four languages."""
 
+import math
 import re
 
 import pytest
@@ -9,6 +10,9 @@ from rumbo.learning.selectors import version_problems
 
 pytestmark = pytest.mark.django_db
 LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+# A slow reader on a phone, and a minute to read and answer each question.
+WORDS_PER_MINUTE = 100
+MINUTES_PER_QUESTION = 1
 
 
 @pytest.mark.parametrize("language", ["es", "en", "fr", "ar"])
@@ -41,3 +45,15 @@ def test_the_french_version_is_not_the_english_one(course):
     # "Coordination" is the same word in both languages.
     assert french_titles & english_titles <= {"Coordination"}
     assert french.summary != english.summary
+
+
+@pytest.mark.parametrize("language", ["es", "en", "fr", "ar"])
+def test_the_stated_hours_match_what_there_is_to_read_and_answer(course, language):
+    version = course.versions.get(language=language)
+    words = sum(
+        len(body.split())
+        for body in Lesson.objects.filter(module__version=version).values_list("body", flat=True)
+    )
+    questions = Question.objects.filter(quiz__version=version).count()
+    minutes = words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION
+    assert course.hours_min <= math.ceil(minutes / 60) <= course.hours_max
