@@ -1,4 +1,4 @@
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.conf import settings
@@ -20,6 +20,15 @@ class CatalogueFilterForm(Utf8FormMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
     )
+
+    def __init__(self, *args, topics: set[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if topics is not None:  # only topics that have a course are offered
+            field = cast(forms.ChoiceField, self.fields["topic"])
+            field.choices = [
+                ("", _("All topics")),
+                *[(value, label) for value, label in Topic.choices if value in topics],
+            ]
 
 
 class NewPasswordMixin:

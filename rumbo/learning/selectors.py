@@ -66,6 +66,11 @@ def course_catalogue(*, topic: str = "", language: str = "") -> QuerySet[Course]
     )
 
 
+def catalogue_topic_list() -> set[str]:
+    """The topics that have a published course: the only ones worth offering as a filter."""
+    return set(Course.objects.filter(versions__is_published=True).values_list("topic", flat=True))
+
+
 def course_get(*, slug: str) -> Course:
     return (
         Course.objects.prefetch_related(

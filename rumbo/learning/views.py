@@ -124,7 +124,7 @@ def _version_or_404(slug: str, language: str) -> CourseVersion:
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    form = CatalogueFilterForm(request.GET or None)
+    form = CatalogueFilterForm(request.GET or None, topics=selectors.catalogue_topic_list())
     filters = form.cleaned_data if form.is_valid() else {}
     courses = selectors.course_catalogue(
         topic=filters.get("topic", ""), language=filters.get("language", "")

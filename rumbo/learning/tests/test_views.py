@@ -13,7 +13,16 @@ from conftest import login_with_second_factor
 from rumbo.accounts.models import User
 from rumbo.audit.models import AuditEntry
 from rumbo.learning import services
-from rumbo.learning.models import Attempt, Enrolment, Facilitator, LearnerProfile, Lesson, Question
+from rumbo.learning.models import (
+    Attempt,
+    Course,
+    Enrolment,
+    Facilitator,
+    LearnerProfile,
+    Lesson,
+    Question,
+    Topic,
+)
 from rumbo.learning.tests.conftest import correct_data
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +52,14 @@ def test_catalogue_filters_by_topic_and_language(client, course, short_course):
     page = client.get(reverse("learning:catalogue"), {"language": "ar"}).content.decode()
     assert "Countering Human Trafficking" in page
     assert "Labour migration and fair" not in page
+
+
+def test_catalogue_offers_only_topics_that_have_a_course(client, course):
+    offered = Course.objects.filter(versions__is_published=True).values_list("topic", flat=True)
+    assert set(offered) < set(Topic.values)  # some topic has no course to offer
+    page = client.get(reverse("learning:catalogue")).content.decode()
+    for topic in Topic.values:
+        assert (f'value="{topic}"' in page) == (topic in offered), topic
 
 
 def test_catalogue_ignores_an_unknown_filter_value(client, course):
