@@ -83,11 +83,11 @@ def course_get(*, slug: str) -> Course:
     )
 
 
-def version_title_for(*, course: Course, language: str) -> str:
-    """The course title in the reader's language when that version exists."""
+def version_for_reader(*, course: Course, language: str) -> CourseVersion | None:
+    """The version whose title a reader of `language` sees: their language's when it exists,
+    else Spanish, else any (the page then marks the title with that version's language)."""
     versions = {v.language: v for v in course.versions.all()}
-    version = versions.get(language) or versions.get("es") or next(iter(versions.values()), None)
-    return version.title if version else course.slug
+    return versions.get(language) or versions.get("es") or next(iter(versions.values()), None)
 
 
 def version_get(*, slug: str, language: str) -> CourseVersion:

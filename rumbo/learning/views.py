@@ -131,7 +131,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     language = translation.get_language()
     items = [
-        (course, selectors.version_title_for(course=course, language=language))
+        (course, selectors.version_for_reader(course=course, language=language))
         for course in courses
     ]
     enrolments = selectors.enrolment_list_for(user=request.user)
@@ -150,7 +150,7 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
         published_course = selectors.course_get(slug=slug)
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    title = selectors.version_title_for(
+    shown = selectors.version_for_reader(
         course=published_course, language=translation.get_language()
     )
     versions = [
@@ -160,7 +160,7 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "learning/course.html",
-        {"course": published_course, "title": title, "versions": versions},
+        {"course": published_course, "shown": shown, "versions": versions},
     )
 
 

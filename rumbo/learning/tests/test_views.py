@@ -62,6 +62,15 @@ def test_catalogue_offers_only_topics_that_have_a_course(client, course):
         assert (f'value="{topic}"' in page) == (topic in offered), topic
 
 
+def test_a_title_from_another_language_is_marked_with_its_language(client, course, short_course):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    page = client.get(reverse("learning:catalogue")).content.decode()
+    arabic = course.versions.get(language="ar")
+    assert f"<strong>{arabic.title}</strong>" in page  # in the page's language: unmarked
+    shown = short_course.versions.get(language="es")  # no Arabic version: Spanish, marked
+    assert f'<span lang="es" dir="ltr">{shown.title}</span>' in page
+
+
 def test_catalogue_ignores_an_unknown_filter_value(client, course):
     response = client.get(reverse("learning:catalogue"), {"topic": "<script>"})
     assert response.status_code == 200
