@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rumbo.accounts.decorators import powers_required
@@ -40,7 +39,6 @@ from rumbo.research.tasks import responses_import_task
 
 # Files larger than this are imported by the background worker, with a progress page.
 BACKGROUND_BYTES = 2 * 1024 * 1024
-DIAGNOSIS_CACHE_SECONDS = 300
 
 ProjectView = Callable[..., HttpResponse]
 
@@ -408,7 +406,6 @@ def findings_choose(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cache_page(DIAGNOSIS_CACHE_SECONDS)
 def diagnosis(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         campaign = selectors.campaign_get(slug=slug)

@@ -322,6 +322,17 @@ def test_opportunity_change_clears_its_page(client):
     assert "Nueva beca" in _text(response)
 
 
+def test_survey_change_clears_the_campaigns_diagnosis(client):
+    from rumbo.research.models import SurveyProject
+
+    url = public_page_list()["research:diagnosis"]()
+    warm(client, url)
+    committed(lambda: SurveyProject.objects.update(method_note="Nota de método renovada"))
+    response = visit(client, url)
+    assert state(response) == "miss"
+    assert "Nota de método renovada" in _text(response)
+
+
 def test_campaign_change_clears_its_page(client):
     from rumbo.campaigns.models import Campaign
 
