@@ -36,8 +36,14 @@ class CampaignAdminForm(Utf8FormMixin, forms.ModelForm):
         return domain or None
 
 
+class PartnershipInlineForm(Utf8FormMixin, forms.ModelForm):
+    def clean_logo_svg(self) -> str:
+        return svg_sanitise(self.cleaned_data.get("logo_svg") or "")
+
+
 class PartnershipInline(admin.TabularInline):
     model = Partnership
+    form = PartnershipInlineForm
     extra = 0
     raw_id_fields = ["organisation"]
 

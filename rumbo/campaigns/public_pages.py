@@ -34,6 +34,7 @@ EXCLUDED = {
     "poster": "a PDF download",
     "qr": "an SVG image",
     "logo": "an SVG image",
+    "partner_logo": "an SVG image",
     "feed": "an Atom feed (tests/test_feeds.py)",
     "regional_feed": "an Atom feed (tests/test_feeds.py)",
     "manage": "campaign team page (powers, second factor)",

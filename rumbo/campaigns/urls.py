@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:slug>/qr.svg", views.campaign_qr, name="qr"),
     path("<slug:slug>/logo.svg", views.campaign_logo, name="logo"),
     path("<slug:slug>/partners/", views.campaign_partners, name="partners"),
+    path("<slug:slug>/partners/<int:pk>/logo.svg", views.partner_logo, name="partner_logo"),
     path("<slug:slug>/press/", views.campaign_press, name="press"),
     path("<slug:slug>/news/", views.campaign_news, name="news"),
     path("<slug:campaign>/news/<slug:slug>/", views.news_item, name="news_item"),

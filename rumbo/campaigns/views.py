@@ -136,9 +136,19 @@ def campaign_logo(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = _campaign(slug)
     if not campaign.logo_svg:
         raise Http404(_("This campaign has no logo."))
-    response = download_response(
-        campaign.logo_svg, filename=f"{slug}.svg", content_type="image/svg+xml", inline=True
-    )
+    return _svg_response(campaign.logo_svg, filename=f"{slug}.svg")
+
+
+@require_safe
+def partner_logo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_list(campaign=_campaign(slug)).filter(pk=pk).first()
+    if partnership is None or not partnership.logo_svg:
+        raise Http404(_("This partner has no logo."))
+    return _svg_response(partnership.logo_svg, filename=f"{slug}-partner-{pk}.svg")
+
+
+def _svg_response(svg: str, *, filename: str) -> HttpResponse:
+    response = download_response(svg, filename=filename, content_type="image/svg+xml", inline=True)
     # Sanitised when saved; opened on its own, the file still may not run or load anything.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     response["Cache-Control"] = "public, max-age=86400"

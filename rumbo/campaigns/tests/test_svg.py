@@ -57,3 +57,19 @@ def test_a_local_gradient_reference_is_allowed():
         '</defs><rect width="10" height="10" fill="url(#g)"/>'
     )
     assert 'fill="url(#g)"' in svg_sanitise(logo)
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_hostile_partner_logo(admin_user):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from rumbo.campaigns.admin import PartnershipInline
+    from rumbo.campaigns.models import Campaign
+
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    form_class = PartnershipInline(Campaign, admin.site).get_formset(request).form
+    form = form_class(data={"logo_svg": "<svg><script>alert(1)</script></svg>"})
+    form.is_valid()
+    assert form.errors["logo_svg"][0].startswith("The SVG logo was refused")

@@ -1,4 +1,5 @@
 import io
+from typing import cast
 from xml.etree import ElementTree
 
 import pytest
@@ -82,6 +83,28 @@ def test_logo_is_served_sandboxed(client, campaign):
     response = client.get(reverse("campaigns:logo", kwargs={"slug": "ponele"}))
     assert response["Content-Type"] == "image/svg+xml"
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_partner_logos_are_shown_and_served_sandboxed(client, campaign):
+    from rumbo.campaigns.models import Partnership
+    from rumbo.core.factories import OrganisationFactory
+    from rumbo.core.models import Organisation
+
+    partnership = Partnership.objects.create(
+        campaign=campaign,
+        organisation=cast(Organisation, OrganisationFactory()),
+        role=Partnership.Role.FUNDER,
+        logo_svg='<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>',
+    )
+    logo = reverse("campaigns:partner_logo", kwargs={"slug": "ponele", "pk": partnership.pk})
+    page = client.get(reverse("campaigns:partners", kwargs={"slug": "ponele"}))
+    assert f'<img src="{logo}" alt=""' in page.content.decode()
+    response = client.get(logo)
+    assert response["Content-Type"] == "image/svg+xml"
+    assert "sandbox" in response["Content-Security-Policy"]
+    other = CampaignFactory(slug="otra")
+    wrong = reverse("campaigns:partner_logo", kwargs={"slug": other.slug, "pk": partnership.pk})
+    assert client.get(wrong).status_code == 404
 
 
 def test_team_pages_need_the_second_factor(client, campaign):
