@@ -18,6 +18,17 @@
   // older choice overwrite a newer one: a change made while a request is in flight is sent
   // as soon as it ends.
   var sending = new Set();
+  // "Finish" pressed while answers were still on their way: the quiz is handed in by itself
+  // as soon as the last one has arrived, so nobody has to press it twice.
+  var finishing = false;
+
+  function finishIfDone() {
+    var finish = document.getElementById("submit-quiz");
+    if (finishing && finish && !pending.size && !sending.size) {
+      finishing = false;
+      finish.submit();
+    }
+  }
 
   function send(form) {
     var body = new FormData(form);
@@ -45,6 +56,7 @@
     }).finally(function () {
       sending.delete(form.id);
       if (!failed && pending.has(form.id)) save(form);
+      finishIfDone();
     });
   }
 
@@ -82,6 +94,7 @@
     finish.addEventListener("submit", function (event) {
       if (pending.size || sending.size) {
         event.preventDefault();
+        finishing = true;
         say("pending");
         flush();
       }
