@@ -26,12 +26,12 @@ OPTIONS = [Option("a", "Para trabajar"), Option("b", "Para estudiar"), Option("c
         ("buscar", "search"),
     ],
 )
-def test_menu_entries_are_understood_in_peoples_own_words(typed, intent):
+def test_menu_entries_are_understood_in_peoples_own_words(db, typed, intent):
     assert intent_match(typed) == intent
 
 
 @pytest.mark.parametrize("typed", ["xyzzy", "", "😀", "12345"])
-def test_nonsense_matches_no_menu_entry(typed):
+def test_nonsense_matches_no_menu_entry(db, typed):
     assert intent_match(typed) is None
 
 

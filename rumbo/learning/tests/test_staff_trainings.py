@@ -10,6 +10,7 @@ from rumbo.audit.models import AuditEntry
 from rumbo.casework.factories import StaffRoleFactory
 from rumbo.casework.models import StaffRole
 from rumbo.certificates.factories import CompletedEnrolmentFactory, IssuerFactory
+from rumbo.certificates.models import Issuer
 from rumbo.certificates.services import certificate_issue
 from rumbo.core.factories import CountryFactory
 from rumbo.learning.selectors import staff_training_list
@@ -21,6 +22,8 @@ URL = "/campus/trainings/"
 @pytest.fixture
 def point_staff(db):
     """A point with a coordinator and a trained advisor; another point with its advisor."""
+    # The session's demo data may hold the default issuer already.
+    Issuer.objects.filter(is_default=True).update(is_default=False)
     IssuerFactory.create(slug="trainings-issuer")
     advisor = StaffRoleFactory(user__full_name="Lucía Asesora").user
     point = advisor.staff_roles.get().info_point

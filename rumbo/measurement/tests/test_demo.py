@@ -20,7 +20,7 @@ def test_demo_gives_90_days_of_every_kind_of_count_marked_as_demo_and_loads_agai
         "funnel",
         "click",
     }
-    assert not DailyCount.objects.filter(is_demo=False).exists()
+    assert not counts.filter(is_demo=False).exists()
     assert SocialResult.objects.filter(campaign__slug="yocamino", is_demo=True).exists()
     assert TrackedLink.objects.filter(campaign__slug="yocamino", is_demo=True).count() == 4
     total = sum(counts.values_list("count", flat=True))

@@ -62,7 +62,8 @@ def test_visitor_through_a_tracked_link_is_in_the_funnel_and_nowhere_as_a_person
     link = TrackedLinkFactory(
         code="hn-poster-terminal", campaign=honduras, target=reverse("plans:landing")
     )
-    questionnaire = Questionnaire.objects.create(slug="plan", title="Plan", is_active=True)
+    Questionnaire.objects.update(is_active=False)  # the session's demo questionnaire
+    questionnaire = Questionnaire.objects.create(slug="journey", title="Plan", is_active=True)
     Question.objects.create(
         questionnaire=questionnaire,
         slug="age",
